@@ -1,0 +1,416 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package io.github.llmcost.advisor;
+
+import java.util.Currency;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import io.github.llmcost.cost.LlmCostCalculator;
+import io.github.llmcost.observation.DefaultLlmCostObservationConvention;
+import io.github.llmcost.observation.LlmCostObservationContext;
+import io.github.llmcost.observation.LlmCostObservationConvention;
+import io.github.llmcost.observation.LlmCostObservationDocumentation;
+import io.github.llmcost.pricing.ModelPriceResolver;
+import io.github.llmcost.pricing.ResolvedPrice;
+import io.github.llmcost.usage.TokenUsage;
+import io.github.llmcost.usage.UsageNormalizers;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
+import io.micrometer.observation.contextpropagation.ObservationThreadLocalAccessor;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Flux;
+
+import org.springframework.ai.chat.client.ChatClientRequest;
+import org.springframework.ai.chat.client.ChatClientResponse;
+import org.springframework.ai.chat.client.advisor.ToolCallingAdvisor;
+import org.springframework.ai.chat.client.advisor.api.CallAdvisor;
+import org.springframework.ai.chat.client.advisor.api.CallAdvisorChain;
+import org.springframework.ai.chat.client.advisor.api.StreamAdvisor;
+import org.springframework.ai.chat.client.advisor.api.StreamAdvisorChain;
+import org.springframework.ai.chat.metadata.ChatResponseMetadata;
+import org.springframework.ai.chat.metadata.Usage;
+import org.springframework.ai.chat.model.ChatResponse;
+import org.springframework.ai.chat.prompt.ChatOptions;
+import org.springframework.core.Ordered;
+import org.springframework.util.Assert;
+
+/**
+ * Advisor that prices every model call of a {@code ChatClient} and records it as an
+ * {@code llm.call} observation, for calls and for streams.
+ * <p>
+ * Its default order, {@link #DEFAULT_ORDER}, puts it inside Spring AI's tool-calling loop
+ * ({@link ToolCallingAdvisor#DEFAULT_ORDER}), next to the model: it sees each round of a
+ * tool-calling conversation with the round's own usage, so each round is priced exactly
+ * once. Outside the loop it would see only the usage summed over rounds.
+ * <p>
+ * Accounting never breaks a call: a failure while pricing or recording is logged and the
+ * response is returned unchanged. Exceptions of the model call itself pass through
+ * unchanged and are recorded as the observation's error. A stream is passed through chunk
+ * by chunk, and priced when it completes, fails or is cancelled, with the usage reported
+ * by then.
+ * <p>
+ * The auto-configuration adds this advisor to every auto-configured
+ * {@code ChatClient.Builder}; for a builder made by hand, add the advisor bean with
+ * {@code ChatClient.builder(chatModel).defaultAdvisors(llmCostAdvisor)}.
+ *
+ * @author llm-cost contributors
+ * @since 0.1.0
+ */
+public final class LlmCostAdvisor implements CallAdvisor, StreamAdvisor {
+
+	/**
+	 * Prefix of the advisor parameters that attribute a call, for example
+	 * {@code a.param(LlmCostAdvisor.TAG_PREFIX + "feature", "summarize")}.
+	 */
+	public static final String TAG_PREFIX = "llm-cost.tag.";
+
+	/**
+	 * Default order: inside the tool-calling loop, just outside the model call.
+	 */
+	public static final int DEFAULT_ORDER = Ordered.LOWEST_PRECEDENCE - 100;
+
+	private static final Log logger = LogFactory.getLog(LlmCostAdvisor.class);
+
+	private static final String OPERATION_CHAT = "chat";
+
+	private static final LlmCostObservationConvention DEFAULT_OBSERVATION_CONVENTION = new DefaultLlmCostObservationConvention();
+
+	private static final int MAX_REPORTED_MODELS = 1000;
+
+	private final ModelPriceResolver priceResolver;
+
+	private final LlmCostCalculator calculator;
+
+	private final UsageNormalizers usageNormalizers;
+
+	private final ObservationRegistry observationRegistry;
+
+	private final @Nullable LlmCostObservationConvention observationConvention;
+
+	private final int order;
+
+	private final Set<String> reportedModels = ConcurrentHashMap.newKeySet();
+
+	private LlmCostAdvisor(Builder builder) {
+		this.priceResolver = builder.priceResolver;
+		this.calculator = new LlmCostCalculator(builder.currency);
+		this.usageNormalizers = (builder.usageNormalizers != null) ? builder.usageNormalizers
+				: UsageNormalizers.detect(LlmCostAdvisor.class.getClassLoader());
+		this.observationRegistry = builder.observationRegistry;
+		this.observationConvention = builder.observationConvention;
+		this.order = builder.order;
+	}
+
+	/**
+	 * Start building an advisor that prices calls with the given resolver.
+	 * @param priceResolver the resolver of model prices
+	 * @return a new builder
+	 */
+	public static Builder builder(ModelPriceResolver priceResolver) {
+		return new Builder(priceResolver);
+	}
+
+	@Override
+	public String getName() {
+		return "LlmCostAdvisor";
+	}
+
+	@Override
+	public int getOrder() {
+		return this.order;
+	}
+
+	@Override
+	public ChatClientResponse adviseCall(ChatClientRequest request, CallAdvisorChain chain) {
+		LlmCostObservationContext context = newContext(request, false);
+		Observation observation = start(context, null);
+		ChatClientResponse response;
+		try (Observation.Scope scope = observation.openScope()) {
+			response = chain.nextCall(request);
+		}
+		catch (RuntimeException | Error ex) {
+			stop(observation, ex);
+			throw ex;
+		}
+		try {
+			ChatResponse chatResponse = response.chatResponse();
+			if (chatResponse != null) {
+				ChatResponseMetadata metadata = chatResponse.getMetadata();
+				context.setResponseModel(emptyToNull(metadata.getModel()));
+				price(context,
+						hasTokens(metadata.getUsage()) ? this.usageNormalizers.normalize(metadata.getUsage()) : null);
+			}
+		}
+		catch (RuntimeException ex) {
+			logger.warn("Failed to price an LLM call; the call is not affected", ex);
+		}
+		stop(observation, null);
+		return response;
+	}
+
+	@Override
+	public Flux<ChatClientResponse> adviseStream(ChatClientRequest request, StreamAdvisorChain chain) {
+		return Flux.deferContextual((contextView) -> {
+			LlmCostObservationContext context = newContext(request, true);
+			Observation observation = start(context,
+					contextView.getOrDefault(ObservationThreadLocalAccessor.KEY, null));
+			StreamAccounting accounting = new StreamAccounting(context, observation);
+			Flux<ChatClientResponse> responses;
+			try {
+				responses = chain.nextStream(request);
+			}
+			catch (RuntimeException | Error ex) {
+				accounting.finish(ex);
+				throw ex;
+			}
+			responses = responses.doOnNext(accounting::onResponse)
+				.doOnComplete(() -> accounting.finish(null))
+				.doOnError(accounting::finish)
+				.doOnCancel(() -> accounting.finish(null));
+			return (observation.isNoop()) ? responses : responses
+				.contextWrite((reactorContext) -> reactorContext.put(ObservationThreadLocalAccessor.KEY, observation));
+		});
+	}
+
+	private LlmCostObservationContext newContext(ChatClientRequest request, boolean streaming) {
+		ChatOptions options = request.prompt().getOptions();
+		return LlmCostObservationContext.builder()
+			.operation(OPERATION_CHAT)
+			.provider(ProviderNames.of(options))
+			.requestModel((options != null) ? emptyToNull(options.getModel()) : null)
+			.currency(this.calculator.getCurrency())
+			.streaming(streaming)
+			.build();
+	}
+
+	private Observation start(LlmCostObservationContext context, @Nullable Observation parent) {
+		try {
+			Observation observation = LlmCostObservationDocumentation.LLM_CALL.observation(this.observationConvention,
+					DEFAULT_OBSERVATION_CONVENTION, () -> context, this.observationRegistry);
+			if (parent != null) {
+				observation.parentObservation(parent);
+			}
+			return observation.start();
+		}
+		catch (RuntimeException ex) {
+			logger.warn("Failed to start the observation of an LLM call; the call is not affected", ex);
+			return Observation.NOOP;
+		}
+	}
+
+	private void stop(Observation observation, @Nullable Throwable error) {
+		try {
+			if (error != null) {
+				observation.error(error);
+			}
+			observation.stop();
+		}
+		catch (RuntimeException ex) {
+			logger.warn("Failed to record an LLM call; the call is not affected", ex);
+		}
+	}
+
+	private void price(LlmCostObservationContext context, @Nullable TokenUsage usage) {
+		if (usage == null) {
+			reportOnce(context, "reported no token usage, so its calls are not priced");
+			return;
+		}
+		context.setUsage(usage);
+		ResolvedPrice price = this.priceResolver.resolve(context.getResponseModel(), context.getRequestModel());
+		if (price == null) {
+			reportOnce(context, "has no price, so its calls are recorded with llm.priced=false and no cost;"
+					+ " set its prices under llm-cost.pricing.models");
+			return;
+		}
+		context.setCost(price, this.calculator.calculate(usage, price.price()));
+	}
+
+	private void reportOnce(LlmCostObservationContext context, String problem) {
+		String model = (context.getResponseModel() != null) ? context.getResponseModel() : context.getRequestModel();
+		String key = model + " " + problem;
+		if (this.reportedModels.size() < MAX_REPORTED_MODELS && this.reportedModels.add(key)) {
+			logger.warn("Model '" + model + "' (request model '" + context.getRequestModel() + "', provider '"
+					+ context.getProvider() + "') " + problem);
+		}
+	}
+
+	private static boolean hasTokens(@Nullable Usage usage) {
+		if (usage == null) {
+			return false;
+		}
+		Integer total = usage.getTotalTokens();
+		Long cacheRead = usage.getCacheReadInputTokens();
+		Long cacheWrite = usage.getCacheWriteInputTokens();
+		return (total != null && total > 0) || (cacheRead != null && cacheRead > 0)
+				|| (cacheWrite != null && cacheWrite > 0);
+	}
+
+	private static @Nullable String emptyToNull(@Nullable String value) {
+		return (value != null && !value.isEmpty()) ? value : null;
+	}
+
+	/**
+	 * Accounting of one streamed model call: keeps the usage reported so far and prices
+	 * the call once, when the stream ends in whatever way.
+	 */
+	private final class StreamAccounting {
+
+		private final LlmCostObservationContext context;
+
+		private final Observation observation;
+
+		private final AtomicBoolean finished = new AtomicBoolean();
+
+		private volatile @Nullable String responseModel;
+
+		private volatile @Nullable TokenUsage usage;
+
+		StreamAccounting(LlmCostObservationContext context, Observation observation) {
+			this.context = context;
+			this.observation = observation;
+		}
+
+		void onResponse(ChatClientResponse response) {
+			try {
+				ChatResponse chatResponse = response.chatResponse();
+				if (chatResponse == null) {
+					return;
+				}
+				ChatResponseMetadata metadata = chatResponse.getMetadata();
+				if (this.responseModel == null) {
+					this.responseModel = emptyToNull(metadata.getModel());
+				}
+				Usage reported = metadata.getUsage();
+				if (hasTokens(reported)) {
+					// usage may come in several chunks, each cumulative: keep the largest
+					TokenUsage tokens = LlmCostAdvisor.this.usageNormalizers.normalize(reported);
+					TokenUsage previous = this.usage;
+					this.usage = (previous != null) ? previous.max(tokens) : tokens;
+				}
+			}
+			catch (RuntimeException ex) {
+				logger.warn("Failed to read the usage of an LLM stream; the stream is not affected", ex);
+			}
+		}
+
+		void finish(@Nullable Throwable error) {
+			if (!this.finished.compareAndSet(false, true)) {
+				return;
+			}
+			try {
+				this.context.setResponseModel(this.responseModel);
+				price(this.context, this.usage);
+			}
+			catch (RuntimeException ex) {
+				logger.warn("Failed to price an LLM stream; the stream is not affected", ex);
+			}
+			stop(this.observation, error);
+		}
+
+	}
+
+	/**
+	 * Builder of a {@link LlmCostAdvisor}.
+	 */
+	public static final class Builder {
+
+		private final ModelPriceResolver priceResolver;
+
+		private Currency currency = Currency.getInstance("USD");
+
+		private @Nullable UsageNormalizers usageNormalizers;
+
+		private ObservationRegistry observationRegistry = ObservationRegistry.NOOP;
+
+		private @Nullable LlmCostObservationConvention observationConvention;
+
+		private int order = DEFAULT_ORDER;
+
+		private Builder(ModelPriceResolver priceResolver) {
+			Assert.notNull(priceResolver, "priceResolver must not be null");
+			this.priceResolver = priceResolver;
+		}
+
+		/**
+		 * Set the currency of the prices.
+		 * @param currency the currency, USD by default
+		 * @return this builder
+		 */
+		public Builder currency(Currency currency) {
+			Assert.notNull(currency, "currency must not be null");
+			this.currency = currency;
+			return this;
+		}
+
+		/**
+		 * Set the usage normalizers.
+		 * @param usageNormalizers the normalizers, by default those of the providers on
+		 * the class path
+		 * @return this builder
+		 */
+		public Builder usageNormalizers(UsageNormalizers usageNormalizers) {
+			Assert.notNull(usageNormalizers, "usageNormalizers must not be null");
+			this.usageNormalizers = usageNormalizers;
+			return this;
+		}
+
+		/**
+		 * Set the registry to record observations in.
+		 * @param observationRegistry the registry, a no-op registry by default
+		 * @return this builder
+		 */
+		public Builder observationRegistry(ObservationRegistry observationRegistry) {
+			Assert.notNull(observationRegistry, "observationRegistry must not be null");
+			this.observationRegistry = observationRegistry;
+			return this;
+		}
+
+		/**
+		 * Set a custom observation convention.
+		 * @param observationConvention the convention, or {@code null} for the default
+		 * @return this builder
+		 */
+		public Builder observationConvention(@Nullable LlmCostObservationConvention observationConvention) {
+			this.observationConvention = observationConvention;
+			return this;
+		}
+
+		/**
+		 * Set the order of the advisor.
+		 * @param order the order, {@link LlmCostAdvisor#DEFAULT_ORDER} by default
+		 * @return this builder
+		 */
+		public Builder order(int order) {
+			this.order = order;
+			return this;
+		}
+
+		/**
+		 * Build the advisor.
+		 * @return the advisor
+		 */
+		public LlmCostAdvisor build() {
+			return new LlmCostAdvisor(this);
+		}
+
+	}
+
+}

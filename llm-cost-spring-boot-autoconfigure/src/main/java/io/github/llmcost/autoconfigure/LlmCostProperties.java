@@ -1,0 +1,282 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package io.github.llmcost.autoconfigure;
+
+import java.math.BigDecimal;
+import java.util.Currency;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.beans.factory.InitializingBean;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Configuration properties of llm-cost, under {@value #CONFIG_PREFIX}.
+ *
+ * @author llm-cost contributors
+ * @since 0.1.0
+ */
+@ConfigurationProperties(LlmCostProperties.CONFIG_PREFIX)
+public class LlmCostProperties implements InitializingBean {
+
+	/**
+	 * Prefix of every llm-cost property.
+	 */
+	public static final String CONFIG_PREFIX = "llm-cost";
+
+	/**
+	 * Whether to price and record LLM calls.
+	 */
+	private boolean enabled = true;
+
+	/**
+	 * Currency of every configured price, as an ISO 4217 code; meters and spans carry it.
+	 */
+	private Currency currency = Currency.getInstance("USD");
+
+	private final Advisor advisor = new Advisor();
+
+	private final Pricing pricing = new Pricing();
+
+	public boolean isEnabled() {
+		return this.enabled;
+	}
+
+	public void setEnabled(boolean enabled) {
+		this.enabled = enabled;
+	}
+
+	public Currency getCurrency() {
+		return this.currency;
+	}
+
+	public void setCurrency(Currency currency) {
+		this.currency = currency;
+	}
+
+	public Advisor getAdvisor() {
+		return this.advisor;
+	}
+
+	public Pricing getPricing() {
+		return this.pricing;
+	}
+
+	@Override
+	public void afterPropertiesSet() {
+		this.pricing.validate();
+	}
+
+	/**
+	 * Properties of the advisor added to {@code ChatClient} builders.
+	 */
+	public static class Advisor {
+
+		/**
+		 * Order of the advisor; the default, Ordered.LOWEST_PRECEDENCE - 100, puts it
+		 * inside Spring AI's tool-calling loop so that each model round is priced once.
+		 */
+		private int order = Integer.MAX_VALUE - 100;
+
+		/**
+		 * Whether to add the advisor to every auto-configured ChatClient.Builder.
+		 */
+		private boolean autoRegister = true;
+
+		public int getOrder() {
+			return this.order;
+		}
+
+		public void setOrder(int order) {
+			this.order = order;
+		}
+
+		public boolean isAutoRegister() {
+			return this.autoRegister;
+		}
+
+		public void setAutoRegister(boolean autoRegister) {
+			this.autoRegister = autoRegister;
+		}
+
+	}
+
+	/**
+	 * Properties of model prices.
+	 */
+	public static class Pricing {
+
+		/**
+		 * Number of tokens that every token price is for: 1000000 for prices per million
+		 * tokens, 1000 for prices per thousand.
+		 */
+		private long perTokens = 1_000_000;
+
+		/**
+		 * Prices per model, keyed by model name (matched case-insensitively); use
+		 * brackets for names with dots, such as "[gpt-4.1]".
+		 */
+		private final Map<String, ModelPricing> models = new LinkedHashMap<>();
+
+		public long getPerTokens() {
+			return this.perTokens;
+		}
+
+		public void setPerTokens(long perTokens) {
+			this.perTokens = perTokens;
+		}
+
+		public Map<String, ModelPricing> getModels() {
+			return this.models;
+		}
+
+		void validate() {
+			if (this.perTokens <= 0) {
+				throw new IllegalStateException(
+						"%s.pricing.per-tokens must be positive, was %d".formatted(CONFIG_PREFIX, this.perTokens));
+			}
+			Map<String, String> seen = new HashMap<>();
+			this.models.forEach((model, pricing) -> {
+				String key = "%s.pricing.models.[%s]".formatted(CONFIG_PREFIX, model);
+				String previous = seen.put(model.toLowerCase(Locale.ROOT), model);
+				if (previous != null) {
+					throw new IllegalStateException("%s duplicates %s.pricing.models.[%s]: model names are matched"
+						.formatted(key, CONFIG_PREFIX, previous) + " case-insensitively");
+				}
+				pricing.validate(key);
+			});
+		}
+
+	}
+
+	/**
+	 * Prices of one model, per llm-cost.pricing.per-tokens tokens, in llm-cost.currency.
+	 */
+	public static class ModelPricing {
+
+		/**
+		 * Price of uncached input tokens, per llm-cost.pricing.per-tokens tokens.
+		 */
+		private @Nullable BigDecimal input;
+
+		/**
+		 * Price of output tokens, per llm-cost.pricing.per-tokens tokens.
+		 */
+		private @Nullable BigDecimal output;
+
+		/**
+		 * Price of input tokens read from the prompt cache, per
+		 * llm-cost.pricing.per-tokens tokens; defaults to the input price.
+		 */
+		private @Nullable BigDecimal cachedInput;
+
+		/**
+		 * Price of input tokens written to the prompt cache, per
+		 * llm-cost.pricing.per-tokens tokens; defaults to the input price.
+		 */
+		private @Nullable BigDecimal cacheWrite;
+
+		/**
+		 * Price of reasoning tokens, per llm-cost.pricing.per-tokens tokens; defaults to
+		 * the output price.
+		 */
+		private @Nullable BigDecimal reasoning;
+
+		/**
+		 * Flat fee per call, in llm-cost.currency.
+		 */
+		private BigDecimal perRequest = BigDecimal.ZERO;
+
+		public @Nullable BigDecimal getInput() {
+			return this.input;
+		}
+
+		public void setInput(@Nullable BigDecimal input) {
+			this.input = input;
+		}
+
+		public @Nullable BigDecimal getOutput() {
+			return this.output;
+		}
+
+		public void setOutput(@Nullable BigDecimal output) {
+			this.output = output;
+		}
+
+		public @Nullable BigDecimal getCachedInput() {
+			return this.cachedInput;
+		}
+
+		public void setCachedInput(@Nullable BigDecimal cachedInput) {
+			this.cachedInput = cachedInput;
+		}
+
+		public @Nullable BigDecimal getCacheWrite() {
+			return this.cacheWrite;
+		}
+
+		public void setCacheWrite(@Nullable BigDecimal cacheWrite) {
+			this.cacheWrite = cacheWrite;
+		}
+
+		public @Nullable BigDecimal getReasoning() {
+			return this.reasoning;
+		}
+
+		public void setReasoning(@Nullable BigDecimal reasoning) {
+			this.reasoning = reasoning;
+		}
+
+		public BigDecimal getPerRequest() {
+			return this.perRequest;
+		}
+
+		public void setPerRequest(BigDecimal perRequest) {
+			this.perRequest = perRequest;
+		}
+
+		void validate(String key) {
+			requirePresent(key + ".input", this.input);
+			requirePresent(key + ".output", this.output);
+			requireNonNegative(key + ".input", this.input);
+			requireNonNegative(key + ".output", this.output);
+			requireNonNegative(key + ".cached-input", this.cachedInput);
+			requireNonNegative(key + ".cache-write", this.cacheWrite);
+			requireNonNegative(key + ".reasoning", this.reasoning);
+			requireNonNegative(key + ".per-request", this.perRequest);
+		}
+
+		private static void requirePresent(String key, @Nullable BigDecimal price) {
+			if (price == null) {
+				throw new IllegalStateException(key + " must be set: a model without a price for every token"
+						+ " type would be priced at zero for the missing one");
+			}
+		}
+
+		private static void requireNonNegative(String key, @Nullable BigDecimal price) {
+			if (price != null && price.signum() < 0) {
+				throw new IllegalStateException("%s must not be negative, was %s".formatted(key, price));
+			}
+		}
+
+	}
+
+}

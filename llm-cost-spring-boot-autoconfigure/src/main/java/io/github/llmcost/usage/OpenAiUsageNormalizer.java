@@ -1,0 +1,57 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package io.github.llmcost.usage;
+
+import com.openai.models.completions.CompletionUsage;
+
+import org.springframework.ai.chat.metadata.Usage;
+
+/**
+ * {@link UsageNormalizer} for the OpenAI chat completions API, and every provider that
+ * Spring AI reaches through the OpenAI client. OpenAI's prompt tokens include the cached
+ * tokens ({@code prompt_tokens_details.cached_tokens}), and its completion tokens include
+ * the reasoning tokens ({@code completion_tokens_details.reasoning_tokens}), which only
+ * the native usage shows.
+ *
+ * @author llm-cost contributors
+ * @since 0.1.0
+ */
+public class OpenAiUsageNormalizer implements UsageNormalizer {
+
+	@Override
+	public boolean supports(Usage usage) {
+		return usage.getNativeUsage() instanceof CompletionUsage;
+	}
+
+	@Override
+	public TokenUsage normalize(Usage usage) {
+		CompletionUsage completionUsage = (CompletionUsage) usage.getNativeUsage();
+		long cachedInput = completionUsage.promptTokensDetails()
+			.flatMap(CompletionUsage.PromptTokensDetails::cachedTokens)
+			.orElse(0L);
+		long cacheWrite = completionUsage.promptTokensDetails()
+			.flatMap(CompletionUsage.PromptTokensDetails::cacheWriteTokens)
+			.orElse(0L);
+		long reasoning = completionUsage.completionTokensDetails()
+			.flatMap(CompletionUsage.CompletionTokensDetails::reasoningTokens)
+			.orElse(0L);
+		long input = Math.max(0, completionUsage.promptTokens() - cachedInput - cacheWrite);
+		long output = Math.max(0, completionUsage.completionTokens() - reasoning);
+		return new TokenUsage(input, cachedInput, cacheWrite, output, reasoning);
+	}
+
+}

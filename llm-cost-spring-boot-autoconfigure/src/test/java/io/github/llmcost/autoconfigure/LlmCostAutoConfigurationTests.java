@@ -1,0 +1,300 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package io.github.llmcost.autoconfigure;
+
+import java.math.BigDecimal;
+import java.util.Currency;
+import java.util.List;
+
+import io.github.llmcost.advisor.LlmCostAdvisor;
+import io.github.llmcost.observation.DefaultLlmCostObservationConvention;
+import io.github.llmcost.observation.LlmCostMeterObservationHandler;
+import io.github.llmcost.observation.LlmCostObservationConvention;
+import io.github.llmcost.observation.LlmCostTracingObservationHandler;
+import io.github.llmcost.pricing.ModelPriceResolver;
+import io.github.llmcost.pricing.ResolvedPrice;
+import io.github.llmcost.usage.AnthropicUsageNormalizer;
+import io.github.llmcost.usage.OpenAiUsageNormalizer;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
+import io.micrometer.observation.tck.TestObservationRegistry;
+import io.micrometer.tracing.handler.TracingObservationHandler;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.ai.chat.client.ChatClient;
+import org.springframework.ai.chat.client.ChatClientBuilderCustomizer;
+import org.springframework.ai.chat.messages.AssistantMessage;
+import org.springframework.ai.chat.metadata.ChatResponseMetadata;
+import org.springframework.ai.chat.metadata.DefaultUsage;
+import org.springframework.ai.chat.model.ChatModel;
+import org.springframework.ai.chat.model.ChatResponse;
+import org.springframework.ai.chat.model.Generation;
+import org.springframework.ai.chat.prompt.ChatOptions;
+import org.springframework.ai.chat.prompt.Prompt;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import static io.micrometer.observation.tck.TestObservationRegistryAssert.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tests for {@link LlmCostAutoConfiguration} and
+ * {@link LlmCostObservationAutoConfiguration}.
+ *
+ * @author llm-cost contributors
+ */
+class LlmCostAutoConfigurationTests {
+
+	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner().withConfiguration(
+			AutoConfigurations.of(LlmCostAutoConfiguration.class, LlmCostObservationAutoConfiguration.class));
+
+	@Test
+	void shouldSupplyDefaultBeans() {
+		this.contextRunner.run((context) -> {
+			assertThat(context).hasSingleBean(PropertiesModelPriceResolver.class);
+			assertThat(context).hasSingleBean(LlmCostAdvisor.class);
+			assertThat(context).hasSingleBean(ChatClientBuilderCustomizer.class);
+			assertThat(context).hasSingleBean(OpenAiUsageNormalizer.class);
+			assertThat(context).hasSingleBean(AnthropicUsageNormalizer.class);
+			assertThat(context).hasSingleBean(LlmCostTracingObservationHandler.class);
+			assertThat(context.getBean(LlmCostAdvisor.class).getOrder()).isEqualTo(LlmCostAdvisor.DEFAULT_ORDER);
+		});
+	}
+
+	@Test
+	void shouldSupplyMeterHandlerWhenMeterRegistryIsPresent() {
+		this.contextRunner.withBean(MeterRegistry.class, SimpleMeterRegistry::new)
+			.run((context) -> assertThat(context).hasSingleBean(LlmCostMeterObservationHandler.class));
+	}
+
+	@Test
+	void shouldBackOffMeterHandlerWithoutMeterRegistry() {
+		this.contextRunner.run((context) -> assertThat(context).doesNotHaveBean(LlmCostMeterObservationHandler.class));
+	}
+
+	@Test
+	void shouldBackOffTracingHandlerWithoutMicrometerTracing() {
+		this.contextRunner.withClassLoader(new FilteredClassLoader(TracingObservationHandler.class))
+			.run((context) -> assertThat(context).doesNotHaveBean(LlmCostTracingObservationHandler.class));
+	}
+
+	@Test
+	void backsOffWhenUserDefinesModelPriceResolver() {
+		this.contextRunner.withUserConfiguration(CustomPriceResolverConfiguration.class).run((context) -> {
+			assertThat(context).doesNotHaveBean(PropertiesModelPriceResolver.class);
+			assertThat(context).hasSingleBean(ModelPriceResolver.class);
+		});
+	}
+
+	@Test
+	void backsOffWhenUserDefinesLlmCostAdvisor() {
+		this.contextRunner.withUserConfiguration(CustomAdvisorConfiguration.class).run((context) -> {
+			assertThat(context).hasSingleBean(LlmCostAdvisor.class);
+			assertThat(context.getBean(LlmCostAdvisor.class).getOrder()).isEqualTo(7);
+		});
+	}
+
+	@Test
+	void shouldBeDisabledByProperty() {
+		this.contextRunner.withPropertyValues("llm-cost.enabled=false").run((context) -> {
+			assertThat(context).doesNotHaveBean(LlmCostAdvisor.class);
+			assertThat(context).doesNotHaveBean(ChatClientBuilderCustomizer.class);
+			assertThat(context).doesNotHaveBean(LlmCostTracingObservationHandler.class);
+		});
+	}
+
+	@Test
+	void shouldBackOffWithoutSpringAi() {
+		this.contextRunner.withClassLoader(new FilteredClassLoader(ChatClient.class)).run((context) -> {
+			assertThat(context).doesNotHaveBean(LlmCostAdvisor.class);
+			assertThat(context).doesNotHaveBean(LlmCostProperties.class);
+		});
+	}
+
+	@Test
+	void shouldNotRegisterCustomizerWhenAutoRegisterIsOff() {
+		this.contextRunner.withPropertyValues("llm-cost.advisor.auto-register=false").run((context) -> {
+			assertThat(context).hasSingleBean(LlmCostAdvisor.class);
+			assertThat(context).doesNotHaveBean(ChatClientBuilderCustomizer.class);
+		});
+	}
+
+	@Test
+	void customizerShouldAddAdvisorThatPricesCalls() {
+		this.contextRunner.withBean(ObservationRegistry.class, TestObservationRegistry::create)
+			.withPropertyValues("llm-cost.pricing.models.[gpt-4o].input=2.50",
+					"llm-cost.pricing.models.[gpt-4o].output=10.00")
+			.run((context) -> {
+				ChatClient.Builder builder = ChatClient.builder(new FixedChatModel());
+				context.getBean(ChatClientBuilderCustomizer.class).customize(builder);
+				builder.build().prompt().user("Hi").call().content();
+				assertThat(context.getBean(TestObservationRegistry.class)).hasObservationWithNameEqualTo("llm.call")
+					.that()
+					.hasLowCardinalityKeyValue("llm.priced", "true")
+					.hasHighCardinalityKeyValue("llm.pricing.entry", "gpt-4o");
+			});
+	}
+
+	@Test
+	void shouldUseNoopObservationRegistryWhenNoneIsDefined() {
+		this.contextRunner.run((context) -> {
+			ChatClient.Builder builder = ChatClient.builder(new FixedChatModel());
+			context.getBean(ChatClientBuilderCustomizer.class).customize(builder);
+			assertThat(builder.build().prompt().user("Hi").call().content()).isEqualTo("Hello");
+		});
+	}
+
+	@Test
+	void shouldUseCustomObservationConvention() {
+		this.contextRunner.withBean(ObservationRegistry.class, TestObservationRegistry::create)
+			.withBean(LlmCostObservationConvention.class, CustomConvention::new)
+			.run((context) -> {
+				ChatClient.Builder builder = ChatClient.builder(new FixedChatModel());
+				context.getBean(ChatClientBuilderCustomizer.class).customize(builder);
+				builder.build().prompt().user("Hi").call().content();
+				assertThat(context.getBean(TestObservationRegistry.class))
+					.hasObservationWithNameEqualTo("custom.llm.call");
+			});
+	}
+
+	@Test
+	void shouldApplyAdvisorOrderProperty() {
+		this.contextRunner.withPropertyValues("llm-cost.advisor.order=1000")
+			.run((context) -> assertThat(context.getBean(LlmCostAdvisor.class).getOrder()).isEqualTo(1000));
+	}
+
+	@Test
+	void shouldBindCurrencyAndPrices() {
+		this.contextRunner.withPropertyValues("llm-cost.currency=EUR", "llm-cost.pricing.per-tokens=1000",
+				"llm-cost.pricing.models.[gpt-4o-mini].input=0.15", "llm-cost.pricing.models.[gpt-4o-mini].output=0.60",
+				"llm-cost.pricing.models.[gpt-4o-mini].per-request=0.001")
+			.run((context) -> {
+				LlmCostProperties properties = context.getBean(LlmCostProperties.class);
+				assertThat(properties.getCurrency()).isEqualTo(Currency.getInstance("EUR"));
+				LlmCostProperties.ModelPricing pricing = properties.getPricing().getModels().get("gpt-4o-mini");
+				assertThat(pricing.getInput()).isEqualTo(new BigDecimal("0.15"));
+				assertThat(pricing.getPerRequest()).isEqualTo(new BigDecimal("0.001"));
+				ResolvedPrice price = context.getBean(ModelPriceResolver.class).resolve("GPT-4o-Mini");
+				assertThat(price.entry()).isEqualTo("gpt-4o-mini");
+				assertThat(price.source()).isEqualTo("property");
+				assertThat(price.price().input()).isEqualByComparingTo("0.00015");
+				assertThat(price.price().cachedInput()).isEqualByComparingTo("0.00015");
+				assertThat(price.price().reasoning()).isEqualByComparingTo("0.0006");
+			});
+	}
+
+	@Test
+	void shouldFailOnNegativePriceNamingTheKey() {
+		this.contextRunner
+			.withPropertyValues("llm-cost.pricing.models.[gpt-4o].input=2.50",
+					"llm-cost.pricing.models.[gpt-4o].output=10", "llm-cost.pricing.models.[gpt-4o].cached-input=-1")
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.hasMessage("llm-cost.pricing.models.[gpt-4o].cached-input must not be negative, was -1"));
+	}
+
+	@Test
+	void shouldFailOnMissingOutputPriceNamingTheKey() {
+		this.contextRunner.withPropertyValues("llm-cost.pricing.models.[gpt-4o].input=2.50")
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.hasMessageStartingWith("llm-cost.pricing.models.[gpt-4o].output must be set"));
+	}
+
+	@Test
+	void shouldFailOnZeroPerTokensNamingTheKey() {
+		this.contextRunner.withPropertyValues("llm-cost.pricing.per-tokens=0")
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.hasMessage("llm-cost.pricing.per-tokens must be positive, was 0"));
+	}
+
+	@Test
+	void shouldFailOnUnknownCurrencyNamingTheKey() {
+		this.contextRunner.withPropertyValues("llm-cost.currency=XYZ")
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.hasStackTraceContaining("Failed to bind properties under 'llm-cost.currency' to java.util.Currency"));
+	}
+
+	@Test
+	void shouldFailOnModelsDifferingOnlyInCase() {
+		this.contextRunner
+			.withPropertyValues("llm-cost.pricing.models.[gpt-4o].input=1", "llm-cost.pricing.models.[gpt-4o].output=1",
+					"llm-cost.pricing.models.[GPT-4o].input=2", "llm-cost.pricing.models.[GPT-4o].output=2")
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.hasMessageContaining("duplicates")
+				.hasMessageContaining("case-insensitively"));
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class CustomPriceResolverConfiguration {
+
+		@Bean
+		ModelPriceResolver customPriceResolver() {
+			return (model) -> null;
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class CustomAdvisorConfiguration {
+
+		@Bean
+		LlmCostAdvisor customAdvisor() {
+			return LlmCostAdvisor.builder((model) -> null).order(7).build();
+		}
+
+	}
+
+	static class CustomConvention extends DefaultLlmCostObservationConvention {
+
+		@Override
+		public String getName() {
+			return "custom.llm.call";
+		}
+
+	}
+
+	/**
+	 * A model that always answers "Hello" with some usage.
+	 */
+	static class FixedChatModel implements ChatModel {
+
+		@Override
+		public ChatResponse call(Prompt prompt) {
+			return new ChatResponse(List.of(new Generation(new AssistantMessage("Hello"))),
+					ChatResponseMetadata.builder().model("gpt-4o").usage(new DefaultUsage(10, 5)).build());
+		}
+
+		@Override
+		public ChatOptions getOptions() {
+			return ChatOptions.builder().model("gpt-4o").build();
+		}
+
+	}
+
+}

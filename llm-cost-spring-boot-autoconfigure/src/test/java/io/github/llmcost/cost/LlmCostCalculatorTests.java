@@ -1,0 +1,128 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package io.github.llmcost.cost;
+
+import java.math.BigDecimal;
+import java.util.Currency;
+
+import io.github.llmcost.pricing.ModelPrice;
+import io.github.llmcost.usage.TokenUsage;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tests for {@link LlmCostCalculator}.
+ *
+ * @author llm-cost contributors
+ */
+class LlmCostCalculatorTests {
+
+	private static final Currency USD = Currency.getInstance("USD");
+
+	private final LlmCostCalculator calculator = new LlmCostCalculator(USD);
+
+	@Test
+	void shouldPriceOpenAiCallWithCachedAndReasoningTokensExactly() {
+		ModelPrice gpt4o = ModelPrice.builder()
+			.input(new BigDecimal("2.50"))
+			.output(new BigDecimal("10.00"))
+			.cachedInput(new BigDecimal("1.25"))
+			.build();
+		// 1000 prompt tokens of which 400 cached; 500 completion tokens of which 100
+		// reasoning
+		LlmCost cost = this.calculator.calculate(new TokenUsage(600, 400, 0, 400, 100), gpt4o);
+		assertThat(cost.input()).isEqualByComparingTo("0.0015");
+		assertThat(cost.cachedInput()).isEqualByComparingTo("0.0005");
+		assertThat(cost.cacheWrite()).isEqualByComparingTo("0");
+		assertThat(cost.output()).isEqualByComparingTo("0.004");
+		assertThat(cost.reasoning()).isEqualByComparingTo("0.001");
+		assertThat(cost.request()).isEqualByComparingTo("0");
+		assertThat(cost.total()).isEqualByComparingTo("0.0070");
+		assertThat(cost.currency()).isEqualTo(USD);
+	}
+
+	@Test
+	void shouldPriceAnthropicCallWithCacheReadsAndWritesExactly() {
+		ModelPrice sonnet = ModelPrice.builder()
+			.input(new BigDecimal("3.00"))
+			.output(new BigDecimal("15.00"))
+			.cachedInput(new BigDecimal("0.30"))
+			.cacheWrite(new BigDecimal("3.75"))
+			.build();
+		// input_tokens 200 (uncached), cache_read 3000, cache_creation 1000, output 400
+		LlmCost cost = this.calculator.calculate(new TokenUsage(200, 3000, 1000, 400, 0), sonnet);
+		assertThat(cost.input()).isEqualByComparingTo("0.0006");
+		assertThat(cost.cachedInput()).isEqualByComparingTo("0.0009");
+		assertThat(cost.cacheWrite()).isEqualByComparingTo("0.00375");
+		assertThat(cost.output()).isEqualByComparingTo("0.006");
+		assertThat(cost.total()).isEqualByComparingTo("0.01125");
+	}
+
+	@Test
+	void shouldPriceCacheAndReasoningAtInputAndOutputPricesWhenUnset() {
+		ModelPrice price = ModelPrice.builder().input(new BigDecimal("2.00")).output(new BigDecimal("8.00")).build();
+		LlmCost cost = this.calculator.calculate(new TokenUsage(0, 1000, 1000, 0, 1000), price);
+		assertThat(cost.cachedInput()).isEqualByComparingTo("0.002");
+		assertThat(cost.cacheWrite()).isEqualByComparingTo("0.002");
+		assertThat(cost.reasoning()).isEqualByComparingTo("0.008");
+	}
+
+	@Test
+	void shouldPricePerThousandTokens() {
+		ModelPrice gpt35 = ModelPrice.builder()
+			.perTokens(1000)
+			.input(new BigDecimal("0.0015"))
+			.output(new BigDecimal("0.002"))
+			.build();
+		LlmCost cost = this.calculator.calculate(new TokenUsage(1000, 0, 0, 500, 0), gpt35);
+		assertThat(cost.total()).isEqualByComparingTo("0.0025");
+	}
+
+	@Test
+	void shouldAddPerRequestFee() {
+		ModelPrice price = ModelPrice.builder()
+			.input(BigDecimal.ONE)
+			.output(BigDecimal.ONE)
+			.perRequest(new BigDecimal("0.03"))
+			.build();
+		LlmCost cost = this.calculator.calculate(new TokenUsage(1_000_000, 0, 0, 0, 0), price);
+		assertThat(cost.request()).isEqualByComparingTo("0.03");
+		assertThat(cost.total()).isEqualByComparingTo("1.03");
+	}
+
+	@Test
+	void shouldNotRoundTinyAmounts() {
+		ModelPrice price = ModelPrice.builder().input(new BigDecimal("0.15")).output(new BigDecimal("0.60")).build();
+		LlmCost cost = this.calculator.calculate(new TokenUsage(1, 0, 0, 1, 0), price);
+		assertThat(cost.input()).isEqualByComparingTo("0.00000015");
+		assertThat(cost.output()).isEqualByComparingTo("0.0000006");
+		assertThat(cost.total()).isEqualByComparingTo("0.00000075");
+	}
+
+	@Test
+	void shouldSumManyCallsExactly() {
+		ModelPrice price = ModelPrice.builder().input(new BigDecimal("0.15")).output(new BigDecimal("0.60")).build();
+		BigDecimal sum = BigDecimal.ZERO;
+		for (int i = 0; i < 10_000; i++) {
+			sum = sum.add(this.calculator.calculate(new TokenUsage(7, 0, 0, 3, 0), price).total());
+		}
+		// 10000 * (7 * 0.00000015 + 3 * 0.0000006) = 10000 * 0.00000285
+		assertThat(sum).isEqualByComparingTo("0.0285");
+	}
+
+}
