@@ -32,11 +32,18 @@ import org.springframework.util.Assert;
  * @param output cost of output tokens that are not reasoning tokens
  * @param reasoning cost of reasoning tokens
  * @param request the flat fee of the call
+ * @param tier the price tier applied: {@value #BASE_TIER}, or the name of the
+ * {@link io.github.llmcost.pricing.PriceTier} whose threshold the prompt exceeded
  * @author llm-cost contributors
  * @since 0.1.0
  */
 public record LlmCost(Currency currency, BigDecimal input, BigDecimal cachedInput, BigDecimal cacheWrite,
-		BigDecimal output, BigDecimal reasoning, BigDecimal request) {
+		BigDecimal output, BigDecimal reasoning, BigDecimal request, String tier) {
+
+	/**
+	 * Name of the tier of a call priced at the base price.
+	 */
+	public static final String BASE_TIER = "base";
 
 	/**
 	 * Create a new {@link LlmCost}.
@@ -45,6 +52,7 @@ public record LlmCost(Currency currency, BigDecimal input, BigDecimal cachedInpu
 		Assert.notNull(currency, "currency must not be null");
 		Assert.noNullElements(new Object[] { input, cachedInput, cacheWrite, output, reasoning, request },
 				"amounts must not be null");
+		Assert.hasText(tier, "tier must not be empty");
 	}
 
 	/**

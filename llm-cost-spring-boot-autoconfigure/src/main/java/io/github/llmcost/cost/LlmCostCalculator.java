@@ -20,13 +20,16 @@ import java.math.BigDecimal;
 import java.util.Currency;
 
 import io.github.llmcost.pricing.ModelPrice;
+import io.github.llmcost.pricing.PriceTier;
 import io.github.llmcost.usage.TokenUsage;
 
 import org.springframework.util.Assert;
 
 /**
  * Computes the cost of a model call from its normalized usage and its model's price.
- * Every amount is an exact {@link BigDecimal} product: nothing is rounded.
+ * Every amount is an exact {@link BigDecimal} product: nothing is rounded. A price tier
+ * applies to the whole call when the call's prompt tokens, cached or not, exceed its
+ * threshold.
  *
  * @author llm-cost contributors
  * @since 0.1.0
@@ -59,9 +62,12 @@ public final class LlmCostCalculator {
 	 * @return the cost, per bucket
 	 */
 	public LlmCost calculate(TokenUsage usage, ModelPrice price) {
-		return new LlmCost(this.currency, times(usage.input(), price.input()),
-				times(usage.cachedInput(), price.cachedInput()), times(usage.cacheWrite(), price.cacheWrite()),
-				times(usage.output(), price.output()), times(usage.reasoning(), price.reasoning()), price.perRequest());
+		PriceTier tier = price.tierFor(usage.promptTokens());
+		ModelPrice applied = (tier != null) ? tier.price() : price;
+		return new LlmCost(this.currency, times(usage.input(), applied.input()),
+				times(usage.cachedInput(), applied.cachedInput()), times(usage.cacheWrite(), applied.cacheWrite()),
+				times(usage.output(), applied.output()), times(usage.reasoning(), applied.reasoning()),
+				applied.perRequest(), (tier != null) ? tier.name() : LlmCost.BASE_TIER);
 	}
 
 	private static BigDecimal times(long tokens, BigDecimal pricePerToken) {

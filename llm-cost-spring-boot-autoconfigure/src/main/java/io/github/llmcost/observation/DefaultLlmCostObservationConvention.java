@@ -16,6 +16,7 @@
 
 package io.github.llmcost.observation;
 
+import io.github.llmcost.cost.LlmCost;
 import io.github.llmcost.observation.LlmCostObservationDocumentation.HighCardinalityKeyNames;
 import io.github.llmcost.observation.LlmCostObservationDocumentation.LowCardinalityKeyNames;
 import io.github.llmcost.pricing.ResolvedPrice;
@@ -64,8 +65,10 @@ public class DefaultLlmCostObservationConvention implements LlmCostObservationCo
 	@Override
 	public KeyValues getHighCardinalityKeyValues(LlmCostObservationContext context) {
 		KeyValues keyValues = KeyValues.of(costCurrency(context), costSource(context));
-		KeyValue pricingEntry = pricingEntry(context);
-		return (pricingEntry != null) ? keyValues.and(pricingEntry) : keyValues;
+		if (context.getPrice() == null || context.getCost() == null) {
+			return keyValues;
+		}
+		return keyValues.and(pricingEntry(context), pricingSource(context), pricingTier(context));
 	}
 
 	protected KeyValue operationName(LlmCostObservationContext context) {
@@ -96,9 +99,19 @@ public class DefaultLlmCostObservationConvention implements LlmCostObservationCo
 		return KeyValue.of(HighCardinalityKeyNames.COST_SOURCE, context.getCostSource().value());
 	}
 
-	protected @Nullable KeyValue pricingEntry(LlmCostObservationContext context) {
+	protected KeyValue pricingEntry(LlmCostObservationContext context) {
 		ResolvedPrice price = context.getPrice();
-		return (price != null) ? KeyValue.of(HighCardinalityKeyNames.PRICING_ENTRY, price.entry()) : null;
+		return KeyValue.of(HighCardinalityKeyNames.PRICING_ENTRY, (price != null) ? price.entry() : NONE);
+	}
+
+	protected KeyValue pricingSource(LlmCostObservationContext context) {
+		ResolvedPrice price = context.getPrice();
+		return KeyValue.of(HighCardinalityKeyNames.PRICING_SOURCE, (price != null) ? price.source() : NONE);
+	}
+
+	protected KeyValue pricingTier(LlmCostObservationContext context) {
+		LlmCost cost = context.getCost();
+		return KeyValue.of(HighCardinalityKeyNames.PRICING_TIER, (cost != null) ? cost.tier() : NONE);
 	}
 
 	private static String valueOrNone(@Nullable String value) {

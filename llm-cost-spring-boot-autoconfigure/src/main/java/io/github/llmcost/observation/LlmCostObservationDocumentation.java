@@ -146,6 +146,28 @@ public enum LlmCostObservationDocumentation implements ObservationDocumentation 
 			public String asString() {
 				return "llm.pricing.entry";
 			}
+		},
+
+		/**
+		 * Source of the price entry used: {@code property}, {@code file} or
+		 * {@code builtin}; absent when unpriced.
+		 */
+		PRICING_SOURCE {
+			@Override
+			public String asString() {
+				return "llm.pricing.source";
+			}
+		},
+
+		/**
+		 * Price tier used: {@code base}, or {@code above-<N>} when the prompt exceeded N
+		 * tokens; absent when unpriced.
+		 */
+		PRICING_TIER {
+			@Override
+			public String asString() {
+				return "llm.pricing.tier";
+			}
 		}
 
 	}

@@ -19,21 +19,51 @@ package io.github.llmcost.pricing;
 import org.springframework.util.Assert;
 
 /**
- * The price that a model name resolved to, with the entry and the source it came from.
+ * The price that a model name resolved to, with the entry, the source it came from and
+ * how the name matched it.
  *
  * @param entry name of the price entry that matched, for example {@code gpt-4o}
- * @param source where the entry comes from: {@code property} for
- * {@code llm-cost.pricing.models}, or any name a custom {@link ModelPriceResolver} gives
+ * @param source where the entry comes from: {@value #SOURCE_PROPERTY},
+ * {@value #SOURCE_FILE} or {@value #SOURCE_BUILTIN}, or any name a custom
+ * {@link ModelPriceResolver} gives
  * @param price the prices of the entry
+ * @param match how the model name matched the entry: {@value #MATCH_EXACT},
+ * {@value #MATCH_NORMALIZED} or {@value #MATCH_ALIAS}
  * @author llm-cost contributors
  * @since 0.1.0
  */
-public record ResolvedPrice(String entry, String source, ModelPrice price) {
+public record ResolvedPrice(String entry, String source, ModelPrice price, String match) {
 
 	/**
 	 * Source of prices set in {@code llm-cost.pricing.models}.
 	 */
 	public static final String SOURCE_PROPERTY = "property";
+
+	/**
+	 * Source of prices read from {@code llm-cost.pricing.catalog.location}.
+	 */
+	public static final String SOURCE_FILE = "file";
+
+	/**
+	 * Source of the catalog of list prices bundled with llm-cost.
+	 */
+	public static final String SOURCE_BUILTIN = "builtin";
+
+	/**
+	 * The model name equals the entry's name, ignoring case.
+	 */
+	public static final String MATCH_EXACT = "exact";
+
+	/**
+	 * The model name without provider prefix and date suffix equals the entry's name
+	 * without them.
+	 */
+	public static final String MATCH_NORMALIZED = "normalized";
+
+	/**
+	 * The model name equals one of the entry's aliases or matches one of its patterns.
+	 */
+	public static final String MATCH_ALIAS = "alias";
 
 	/**
 	 * Create a new {@link ResolvedPrice}.
@@ -42,6 +72,17 @@ public record ResolvedPrice(String entry, String source, ModelPrice price) {
 		Assert.hasText(entry, "entry must not be empty");
 		Assert.hasText(source, "source must not be empty");
 		Assert.notNull(price, "price must not be null");
+		Assert.hasText(match, "match must not be empty");
+	}
+
+	/**
+	 * Create a new {@link ResolvedPrice} for an exact match.
+	 * @param entry name of the price entry
+	 * @param source where the entry comes from
+	 * @param price the prices of the entry
+	 */
+	public ResolvedPrice(String entry, String source, ModelPrice price) {
+		this(entry, source, price, MATCH_EXACT);
 	}
 
 }

@@ -106,6 +106,25 @@ class LlmCostCalculatorTests {
 	}
 
 	@Test
+	void shouldApplyTierToWholeCallWhenPromptExceedsItsThreshold() {
+		ModelPrice sonnet = ModelPrice.builder()
+			.input(new BigDecimal("3.00"))
+			.output(new BigDecimal("15.00"))
+			.cachedInput(new BigDecimal("0.30"))
+			.tier(200_000, (tier) -> tier.input(new BigDecimal("6.00")).output(new BigDecimal("22.50")))
+			.build();
+		// 190000 uncached + 20000 cached = 210000 prompt tokens: above 200000
+		LlmCost cost = this.calculator.calculate(new TokenUsage(190_000, 20_000, 0, 1000, 0), sonnet);
+		assertThat(cost.tier()).isEqualTo("above-200000");
+		assertThat(cost.input()).isEqualByComparingTo("1.14");
+		assertThat(cost.cachedInput()).isEqualByComparingTo("0.006");
+		assertThat(cost.output()).isEqualByComparingTo("0.0225");
+		LlmCost base = this.calculator.calculate(new TokenUsage(190_000, 10_000, 0, 1000, 0), sonnet);
+		assertThat(base.tier()).isEqualTo("base");
+		assertThat(base.input()).isEqualByComparingTo("0.57");
+	}
+
+	@Test
 	void shouldNotRoundTinyAmounts() {
 		ModelPrice price = ModelPrice.builder().input(new BigDecimal("0.15")).output(new BigDecimal("0.60")).build();
 		LlmCost cost = this.calculator.calculate(new TokenUsage(1, 0, 0, 1, 0), price);

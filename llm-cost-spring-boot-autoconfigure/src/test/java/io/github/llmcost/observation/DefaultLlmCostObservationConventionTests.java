@@ -78,7 +78,8 @@ class DefaultLlmCostObservationConventionTests {
 	void highCardinalityKeysShouldNameCurrencySourceAndEntry() {
 		assertThat(this.convention.getHighCardinalityKeyValues(pricedContext())).containsExactly(
 				KeyValue.of("gen_ai.usage.cost.currency", "EUR"), KeyValue.of("gen_ai.usage.cost.source", "local"),
-				KeyValue.of("llm.pricing.entry", "gpt-4o"));
+				KeyValue.of("llm.pricing.entry", "gpt-4o"), KeyValue.of("llm.pricing.source", "property"),
+				KeyValue.of("llm.pricing.tier", "base"));
 		assertThat(this.convention.getHighCardinalityKeyValues(context("gpt-4o"))).containsExactly(
 				KeyValue.of("gen_ai.usage.cost.currency", "EUR"), KeyValue.of("gen_ai.usage.cost.source", "unpriced"));
 	}

@@ -40,8 +40,9 @@ class LlmCostObservationDocumentationTests {
 
 	@Test
 	void shouldDocumentHighCardinalityKeys() {
-		assertThat(names(LlmCostObservationDocumentation.LLM_CALL.getHighCardinalityKeyNames()))
-			.containsExactly("gen_ai.usage.cost.currency", "gen_ai.usage.cost.source", "llm.pricing.entry");
+		assertThat(names(LlmCostObservationDocumentation.LLM_CALL.getHighCardinalityKeyNames())).containsExactly(
+				"gen_ai.usage.cost.currency", "gen_ai.usage.cost.source", "llm.pricing.entry", "llm.pricing.source",
+				"llm.pricing.tier");
 	}
 
 	@Test

@@ -74,6 +74,62 @@ class ModelPriceTests {
 	}
 
 	@Test
+	void tiersShouldInheritPricesSetOnTheBaseAndDefaultOthersToTheirOwnInputAndOutput() {
+		ModelPrice price = ModelPrice.builder()
+			.input(new BigDecimal("3"))
+			.output(new BigDecimal("15"))
+			.cachedInput(new BigDecimal("0.30"))
+			.tier(200_000, (tier) -> tier.input(new BigDecimal("6")).output(new BigDecimal("22.50")))
+			.build();
+		PriceTier tier = price.tierFor(200_001);
+		assertThat(tier.name()).isEqualTo("above-200000");
+		assertThat(tier.price().input()).isEqualByComparingTo("0.000006");
+		assertThat(tier.price().output()).isEqualByComparingTo("0.0000225");
+		assertThat(tier.price().cachedInput()).isEqualByComparingTo("0.0000003");
+		// set on neither tier nor base: the tier's own input and output prices
+		assertThat(tier.price().cacheWrite()).isEqualByComparingTo("0.000006");
+		assertThat(tier.price().reasoning()).isEqualByComparingTo("0.0000225");
+	}
+
+	@Test
+	void tierForShouldPickTheHighestThresholdBelowThePrompt() {
+		ModelPrice price = ModelPrice.builder()
+			.input(BigDecimal.ONE)
+			.output(BigDecimal.ONE)
+			.tier(272_000, (tier) -> tier.input(BigDecimal.TEN))
+			.tier(128_000, (tier) -> tier.input(BigDecimal.valueOf(2)))
+			.build();
+		assertThat(price.tiers()).extracting(PriceTier::aboveInputTokens).containsExactly(128_000L, 272_000L);
+		assertThat(price.tierFor(128_000)).isNull();
+		assertThat(price.tierFor(128_001).aboveInputTokens()).isEqualTo(128_000);
+		assertThat(price.tierFor(272_000).aboveInputTokens()).isEqualTo(128_000);
+		assertThat(price.tierFor(1_000_000).aboveInputTokens()).isEqualTo(272_000);
+	}
+
+	@Test
+	void shouldRejectTiersWithTheSameThreshold() {
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> ModelPrice.builder()
+				.input(BigDecimal.ONE)
+				.output(BigDecimal.ONE)
+				.tier(200_000, (tier) -> tier.input(BigDecimal.TEN))
+				.tier(200_000, (tier) -> tier.input(BigDecimal.valueOf(2)))
+				.build())
+			.withMessage("Two tiers have the same threshold of 200000 input tokens");
+	}
+
+	@Test
+	void shouldRejectNonPositiveTierThreshold() {
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> ModelPrice.builder()
+				.input(BigDecimal.ONE)
+				.output(BigDecimal.ONE)
+				.tier(0, (tier) -> tier.input(BigDecimal.TEN))
+				.build())
+			.withMessage("Tier threshold must be positive, was 0");
+	}
+
+	@Test
 	void shouldRejectNonPositivePerTokens() {
 		assertThatIllegalArgumentException().isThrownBy(() -> ModelPrice.builder().perTokens(0))
 			.withMessage("perTokens must be positive, was 0");

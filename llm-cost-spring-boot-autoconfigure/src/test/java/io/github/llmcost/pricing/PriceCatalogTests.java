@@ -1,0 +1,106 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package io.github.llmcost.pricing;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tests for {@link PriceCatalog} and {@link CatalogModelPriceResolver}.
+ *
+ * @author llm-cost contributors
+ */
+class PriceCatalogTests {
+
+	private static final ModelPrice ONE = price(1);
+
+	private static final ModelPrice TWO = price(2);
+
+	private static final ModelPrice THREE = price(3);
+
+	private final PriceCatalog catalog = new PriceCatalog("test", "test entries",
+			List.of(new PriceEntry("gpt-4o", ONE), new PriceEntry("claude-sonnet-4-20250514", TWO),
+					new PriceEntry("my-model", THREE, List.of("my-deployment", "team-*-model"))));
+
+	@Test
+	void shouldFindExactNameIgnoringCase() {
+		assertThat(this.catalog.find("GPT-4o")).isEqualTo(new ResolvedPrice("gpt-4o", "test", ONE, "exact"));
+	}
+
+	@Test
+	void shouldFindNormalizedNameOfQuery() {
+		assertThat(this.catalog.find("openai/gpt-4o-2024-11-20"))
+			.isEqualTo(new ResolvedPrice("gpt-4o", "test", ONE, "normalized"));
+	}
+
+	@Test
+	void shouldFindEntryByItsNormalizedName() {
+		assertThat(this.catalog.find("claude-sonnet-4"))
+			.isEqualTo(new ResolvedPrice("claude-sonnet-4-20250514", "test", TWO, "normalized"));
+		assertThat(this.catalog.find("us.anthropic.claude-sonnet-4-20250514-v1:0").entry())
+			.isEqualTo("claude-sonnet-4-20250514");
+	}
+
+	@Test
+	void shouldFindAliasNamesAndPatterns() {
+		assertThat(this.catalog.find("My-Deployment")).isEqualTo(new ResolvedPrice("my-model", "test", THREE, "alias"));
+		assertThat(this.catalog.find("team-search-model").entry()).isEqualTo("my-model");
+		assertThat(this.catalog.find("team-model")).isNull();
+	}
+
+	@Test
+	void shouldNotFindUnknownModel() {
+		assertThat(this.catalog.find("mystery-model")).isNull();
+	}
+
+	@Test
+	void firstEntryShouldWinForTheSameName() {
+		PriceCatalog catalog = new PriceCatalog("test", "duplicates",
+				List.of(new PriceEntry("gpt-4o", ONE), new PriceEntry("GPT-4O", TWO)));
+		assertThat(catalog.find("gpt-4o").price()).isEqualTo(ONE);
+	}
+
+	@Test
+	void resolverShouldTryCatalogsInOrderAndResponseModelBeforeRequestModel() {
+		PriceCatalog user = new PriceCatalog("property", "user", List.of(new PriceEntry("my-azure-deployment", TWO)));
+		PriceCatalog builtin = new PriceCatalog("builtin", "builtin", List.of(new PriceEntry("gpt-4o", ONE)));
+		CatalogModelPriceResolver resolver = new CatalogModelPriceResolver(List.of(user, builtin));
+		// the user's entry for the request model beats the catalog's for the response
+		// model
+		assertThat(resolver.resolve("gpt-4o-2024-08-06", "my-azure-deployment").source()).isEqualTo("property");
+		assertThat(resolver.resolve("gpt-4o-2024-08-06", "other-deployment").source()).isEqualTo("builtin");
+		assertThat(resolver.resolve("unknown", "other")).isNull();
+		assertThat(resolver.resolve(null, null)).isNull();
+		assertThat(resolver.resolve("gpt-4o")).isNotNull();
+	}
+
+	@Test
+	void resolverShouldCacheResolvedNames() {
+		CatalogModelPriceResolver resolver = new CatalogModelPriceResolver(List.of(this.catalog));
+		ResolvedPrice first = resolver.resolve("openai/gpt-4o", "gpt-4o");
+		assertThat(resolver.resolve("openai/gpt-4o", "gpt-4o")).isSameAs(first);
+	}
+
+	private static ModelPrice price(int dollars) {
+		return ModelPrice.builder().input(BigDecimal.valueOf(dollars)).output(BigDecimal.valueOf(dollars)).build();
+	}
+
+}
