@@ -26,6 +26,7 @@ import io.github.llmcost.observation.DefaultLlmCostObservationConvention;
 import io.github.llmcost.observation.LlmCostObservationContext;
 import io.github.llmcost.observation.LlmCostObservationConvention;
 import io.github.llmcost.observation.LlmCostObservationDocumentation;
+import io.github.llmcost.pricing.LlmUnpricedModelEvent;
 import io.github.llmcost.pricing.ModelPriceResolver;
 import io.github.llmcost.pricing.ResolvedPrice;
 import io.github.llmcost.usage.TokenUsage;
@@ -49,6 +50,7 @@ import org.springframework.ai.chat.metadata.ChatResponseMetadata;
 import org.springframework.ai.chat.metadata.Usage;
 import org.springframework.ai.chat.model.ChatResponse;
 import org.springframework.ai.chat.prompt.ChatOptions;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.core.Ordered;
 import org.springframework.util.Assert;
 
@@ -107,6 +109,8 @@ public final class LlmCostAdvisor implements CallAdvisor, StreamAdvisor {
 
 	private final int order;
 
+	private final @Nullable ApplicationEventPublisher eventPublisher;
+
 	private final Set<String> reportedModels = ConcurrentHashMap.newKeySet();
 
 	private LlmCostAdvisor(Builder builder) {
@@ -117,6 +121,7 @@ public final class LlmCostAdvisor implements CallAdvisor, StreamAdvisor {
 		this.observationRegistry = builder.observationRegistry;
 		this.observationConvention = builder.observationConvention;
 		this.order = builder.order;
+		this.eventPublisher = builder.eventPublisher;
 	}
 
 	/**
@@ -229,27 +234,39 @@ public final class LlmCostAdvisor implements CallAdvisor, StreamAdvisor {
 	}
 
 	private void price(LlmCostObservationContext context, @Nullable TokenUsage usage) {
+		String model = (context.getResponseModel() != null) ? context.getResponseModel() : context.getRequestModel();
 		if (usage == null) {
-			reportOnce(context, "reported no token usage, so its calls are not priced");
+			if (isFirstReport(model + " without usage")) {
+				logger.warn("Model '%s' (request model '%s', provider '%s') reported no token usage, so its calls are"
+					.formatted(model, context.getRequestModel(), context.getProvider()) + " not priced");
+			}
 			return;
 		}
 		context.setUsage(usage);
 		ResolvedPrice price = this.priceResolver.resolve(context.getResponseModel(), context.getRequestModel());
 		if (price == null) {
-			reportOnce(context, "has no price, so its calls are recorded with llm.priced=false and no cost;"
-					+ " set its prices under llm-cost.pricing.models");
+			reportUnpriced(context, (model != null) ? model : "none");
 			return;
 		}
 		context.setCost(price, this.calculator.calculate(usage, price.price()));
 	}
 
-	private void reportOnce(LlmCostObservationContext context, String problem) {
-		String model = (context.getResponseModel() != null) ? context.getResponseModel() : context.getRequestModel();
-		String key = model + " " + problem;
-		if (this.reportedModels.size() < MAX_REPORTED_MODELS && this.reportedModels.add(key)) {
-			logger.warn("Model '" + model + "' (request model '" + context.getRequestModel() + "', provider '"
-					+ context.getProvider() + "') " + problem);
+	private void reportUnpriced(LlmCostObservationContext context, String model) {
+		if (!isFirstReport(model + " unpriced")) {
+			return;
 		}
+		logger.warn(("Model '%s' (request model '%s', provider '%s') has no price: its calls are recorded with"
+				+ " llm.priced=false and no cost. Price it with llm-cost.pricing.models.[%s].input and .output,"
+				+ " or as an alias of an existing entry")
+			.formatted(model, context.getRequestModel(), context.getProvider(), model));
+		if (this.eventPublisher != null) {
+			this.eventPublisher
+				.publishEvent(new LlmUnpricedModelEvent(this, model, context.getRequestModel(), context.getProvider()));
+		}
+	}
+
+	private boolean isFirstReport(String key) {
+		return this.reportedModels.size() < MAX_REPORTED_MODELS && this.reportedModels.add(key);
 	}
 
 	private static boolean hasTokens(@Nullable Usage usage) {
@@ -344,6 +361,8 @@ public final class LlmCostAdvisor implements CallAdvisor, StreamAdvisor {
 
 		private int order = DEFAULT_ORDER;
 
+		private @Nullable ApplicationEventPublisher eventPublisher;
+
 		private Builder(ModelPriceResolver priceResolver) {
 			Assert.notNull(priceResolver, "priceResolver must not be null");
 			this.priceResolver = priceResolver;
@@ -400,6 +419,16 @@ public final class LlmCostAdvisor implements CallAdvisor, StreamAdvisor {
 		 */
 		public Builder order(int order) {
 			this.order = order;
+			return this;
+		}
+
+		/**
+		 * Set the publisher of events such as {@link LlmUnpricedModelEvent}.
+		 * @param eventPublisher the publisher, or {@code null} to publish none
+		 * @return this builder
+		 */
+		public Builder eventPublisher(@Nullable ApplicationEventPublisher eventPublisher) {
+			this.eventPublisher = eventPublisher;
 			return this;
 		}
 

@@ -33,6 +33,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -59,13 +60,14 @@ public final class LlmCostAutoConfiguration {
 	@ConditionalOnMissingBean
 	LlmCostAdvisor llmCostAdvisor(ModelPriceResolver priceResolver, LlmCostProperties properties,
 			ObjectProvider<UsageNormalizer> usageNormalizers, ObjectProvider<ObservationRegistry> observationRegistry,
-			ObjectProvider<LlmCostObservationConvention> customConvention) {
+			ObjectProvider<LlmCostObservationConvention> customConvention, ApplicationEventPublisher eventPublisher) {
 		return LlmCostAdvisor.builder(priceResolver)
 			.currency(properties.getCurrency())
 			.usageNormalizers(new UsageNormalizers(usageNormalizers.orderedStream().toList()))
 			.observationRegistry(observationRegistry.getIfUnique(() -> ObservationRegistry.NOOP))
 			.observationConvention(customConvention.getIfAvailable())
 			.order(properties.getAdvisor().getOrder())
+			.eventPublisher(eventPublisher)
 			.build();
 	}
 

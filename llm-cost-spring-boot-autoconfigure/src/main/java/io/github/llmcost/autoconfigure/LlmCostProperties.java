@@ -17,16 +17,20 @@
 package io.github.llmcost.autoconfigure;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.Currency;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import io.github.llmcost.pricing.GlobPattern;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.core.io.Resource;
 
 /**
  * Configuration properties of llm-cost, under {@value #CONFIG_PREFIX}.
@@ -136,6 +140,8 @@ public class LlmCostProperties implements InitializingBean {
 		 */
 		private final Map<String, ModelPricing> models = new LinkedHashMap<>();
 
+		private final Catalog catalog = new Catalog();
+
 		public long getPerTokens() {
 			return this.perTokens;
 		}
@@ -146,6 +152,10 @@ public class LlmCostProperties implements InitializingBean {
 
 		public Map<String, ModelPricing> getModels() {
 			return this.models;
+		}
+
+		public Catalog getCatalog() {
+			return this.catalog;
 		}
 
 		void validate() {
@@ -205,6 +215,18 @@ public class LlmCostProperties implements InitializingBean {
 		 */
 		private BigDecimal perRequest = BigDecimal.ZERO;
 
+		/**
+		 * Other model names priced by this entry, or glob patterns of names such as
+		 * "gpt-4o-*" ('*' any characters, '?' one, '[abc]' one of a set, '{a,b}' either).
+		 */
+		private final List<String> aliases = new ArrayList<>();
+
+		/**
+		 * Prices for calls whose prompt exceeds a number of tokens, applied to the whole
+		 * call; unset tier prices are the base prices.
+		 */
+		private final List<Tier> tiers = new ArrayList<>();
+
 		public @Nullable BigDecimal getInput() {
 			return this.input;
 		}
@@ -253,6 +275,14 @@ public class LlmCostProperties implements InitializingBean {
 			this.perRequest = perRequest;
 		}
 
+		public List<String> getAliases() {
+			return this.aliases;
+		}
+
+		public List<Tier> getTiers() {
+			return this.tiers;
+		}
+
 		void validate(String key) {
 			requirePresent(key + ".input", this.input);
 			requirePresent(key + ".output", this.output);
@@ -262,6 +292,34 @@ public class LlmCostProperties implements InitializingBean {
 			requireNonNegative(key + ".cache-write", this.cacheWrite);
 			requireNonNegative(key + ".reasoning", this.reasoning);
 			requireNonNegative(key + ".per-request", this.perRequest);
+			for (int i = 0; i < this.aliases.size(); i++) {
+				String alias = this.aliases.get(i);
+				if (alias == null || alias.isBlank()) {
+					throw new IllegalStateException("%s.aliases[%d] must not be empty".formatted(key, i));
+				}
+				try {
+					GlobPattern.compile(alias);
+				}
+				catch (IllegalArgumentException ex) {
+					throw new IllegalStateException(
+							"%s.aliases[%d] is not a valid pattern: %s".formatted(key, i, ex.getMessage()), ex);
+				}
+			}
+			Map<Long, Integer> thresholds = new HashMap<>();
+			for (int i = 0; i < this.tiers.size(); i++) {
+				Tier tier = this.tiers.get(i);
+				String tierKey = "%s.tiers[%d]".formatted(key, i);
+				if (tier.getAboveInputTokens() <= 0) {
+					throw new IllegalStateException("%s.above-input-tokens must be positive, was %d".formatted(tierKey,
+							tier.getAboveInputTokens()));
+				}
+				Integer previous = thresholds.put(tier.getAboveInputTokens(), i);
+				if (previous != null) {
+					throw new IllegalStateException("%s.above-input-tokens duplicates %s.tiers[%d]: both are %d"
+						.formatted(tierKey, key, previous, tier.getAboveInputTokens()));
+				}
+				tier.validate(tierKey);
+			}
 		}
 
 		private static void requirePresent(String key, @Nullable BigDecimal price) {
@@ -271,10 +329,143 @@ public class LlmCostProperties implements InitializingBean {
 			}
 		}
 
-		private static void requireNonNegative(String key, @Nullable BigDecimal price) {
+		static void requireNonNegative(String key, @Nullable BigDecimal price) {
 			if (price != null && price.signum() < 0) {
 				throw new IllegalStateException("%s must not be negative, was %s".formatted(key, price));
 			}
+		}
+
+	}
+
+	/**
+	 * Prices of a model for calls whose prompt exceeds a number of tokens.
+	 */
+	public static class Tier {
+
+		/**
+		 * Number of prompt tokens, cached or not, above which the tier's prices apply to
+		 * the whole call.
+		 */
+		private long aboveInputTokens;
+
+		/**
+		 * Price of uncached input tokens in this tier, per llm-cost.pricing.per-tokens
+		 * tokens; defaults to the base input price.
+		 */
+		private @Nullable BigDecimal input;
+
+		/**
+		 * Price of output tokens in this tier, per llm-cost.pricing.per-tokens tokens;
+		 * defaults to the base output price.
+		 */
+		private @Nullable BigDecimal output;
+
+		/**
+		 * Price of input tokens read from the prompt cache in this tier, per
+		 * llm-cost.pricing.per-tokens tokens; defaults to the base cached-input price.
+		 */
+		private @Nullable BigDecimal cachedInput;
+
+		/**
+		 * Price of input tokens written to the prompt cache in this tier, per
+		 * llm-cost.pricing.per-tokens tokens; defaults to the base cache-write price.
+		 */
+		private @Nullable BigDecimal cacheWrite;
+
+		/**
+		 * Price of reasoning tokens in this tier, per llm-cost.pricing.per-tokens tokens;
+		 * defaults to the base reasoning price.
+		 */
+		private @Nullable BigDecimal reasoning;
+
+		public long getAboveInputTokens() {
+			return this.aboveInputTokens;
+		}
+
+		public void setAboveInputTokens(long aboveInputTokens) {
+			this.aboveInputTokens = aboveInputTokens;
+		}
+
+		public @Nullable BigDecimal getInput() {
+			return this.input;
+		}
+
+		public void setInput(@Nullable BigDecimal input) {
+			this.input = input;
+		}
+
+		public @Nullable BigDecimal getOutput() {
+			return this.output;
+		}
+
+		public void setOutput(@Nullable BigDecimal output) {
+			this.output = output;
+		}
+
+		public @Nullable BigDecimal getCachedInput() {
+			return this.cachedInput;
+		}
+
+		public void setCachedInput(@Nullable BigDecimal cachedInput) {
+			this.cachedInput = cachedInput;
+		}
+
+		public @Nullable BigDecimal getCacheWrite() {
+			return this.cacheWrite;
+		}
+
+		public void setCacheWrite(@Nullable BigDecimal cacheWrite) {
+			this.cacheWrite = cacheWrite;
+		}
+
+		public @Nullable BigDecimal getReasoning() {
+			return this.reasoning;
+		}
+
+		public void setReasoning(@Nullable BigDecimal reasoning) {
+			this.reasoning = reasoning;
+		}
+
+		void validate(String key) {
+			ModelPricing.requireNonNegative(key + ".input", this.input);
+			ModelPricing.requireNonNegative(key + ".output", this.output);
+			ModelPricing.requireNonNegative(key + ".cached-input", this.cachedInput);
+			ModelPricing.requireNonNegative(key + ".cache-write", this.cacheWrite);
+			ModelPricing.requireNonNegative(key + ".reasoning", this.reasoning);
+		}
+
+	}
+
+	/**
+	 * Catalogs of list prices for models without an entry in llm-cost.pricing.models.
+	 */
+	public static class Catalog {
+
+		/**
+		 * Whether to fall back to the catalog of list prices bundled with llm-cost.
+		 */
+		private boolean builtin = true;
+
+		/**
+		 * Location of a price file in LiteLLM's format (file: or classpath:), consulted
+		 * after llm-cost.pricing.models and before the bundled catalog.
+		 */
+		private @Nullable Resource location;
+
+		public boolean isBuiltin() {
+			return this.builtin;
+		}
+
+		public void setBuiltin(boolean builtin) {
+			this.builtin = builtin;
+		}
+
+		public @Nullable Resource getLocation() {
+			return this.location;
+		}
+
+		public void setLocation(@Nullable Resource location) {
+			this.location = location;
 		}
 
 	}

@@ -16,54 +16,79 @@
 
 package io.github.llmcost.autoconfigure;
 
-import java.util.HashMap;
-import java.util.Locale;
-import java.util.Map;
+import java.util.ArrayList;
+import java.util.List;
 
+import io.github.llmcost.pricing.CatalogModelPriceResolver;
 import io.github.llmcost.pricing.ModelPrice;
-import io.github.llmcost.pricing.ModelPriceResolver;
+import io.github.llmcost.pricing.PriceCatalog;
+import io.github.llmcost.pricing.PriceEntry;
 import io.github.llmcost.pricing.ResolvedPrice;
-import org.jspecify.annotations.Nullable;
+import io.github.llmcost.pricing.litellm.LiteLlmPriceFile;
+
+import org.springframework.core.io.Resource;
 
 /**
- * {@link ModelPriceResolver} of the prices set in {@code llm-cost.pricing.models},
- * matching model names case-insensitively.
+ * {@link CatalogModelPriceResolver} of the prices configured under
+ * {@code llm-cost.pricing}: the entries of {@code llm-cost.pricing.models} first, then
+ * the price file at {@code llm-cost.pricing.catalog.location}, then the bundled catalog
+ * of list prices unless {@code llm-cost.pricing.catalog.builtin} is off.
  *
  * @author llm-cost contributors
  * @since 0.1.0
  */
-public class PropertiesModelPriceResolver implements ModelPriceResolver {
-
-	private final Map<String, ResolvedPrice> prices;
+public class PropertiesModelPriceResolver extends CatalogModelPriceResolver {
 
 	/**
 	 * Create a resolver of the given pricing properties.
 	 * @param pricing the pricing properties
 	 */
 	public PropertiesModelPriceResolver(LlmCostProperties.Pricing pricing) {
-		Map<String, ResolvedPrice> prices = new HashMap<>();
+		super(catalogs(pricing));
+	}
+
+	private static List<PriceCatalog> catalogs(LlmCostProperties.Pricing pricing) {
+		List<PriceCatalog> catalogs = new ArrayList<>();
+		catalogs.add(propertiesCatalog(pricing));
+		Resource location = pricing.getCatalog().getLocation();
+		if (location != null) {
+			try {
+				catalogs.add(LiteLlmPriceFile.read(location, ResolvedPrice.SOURCE_FILE));
+			}
+			catch (IllegalStateException ex) {
+				throw new IllegalStateException(
+						LlmCostProperties.CONFIG_PREFIX + ".pricing.catalog.location: " + ex.getMessage(), ex);
+			}
+		}
+		if (pricing.getCatalog().isBuiltin()) {
+			catalogs.add(LiteLlmPriceFile.builtin());
+		}
+		return catalogs;
+	}
+
+	private static PriceCatalog propertiesCatalog(LlmCostProperties.Pricing pricing) {
+		List<PriceEntry> entries = new ArrayList<>();
 		pricing.getModels().forEach((model, modelPricing) -> {
-			ModelPrice price = ModelPrice.builder()
+			ModelPrice.Builder price = ModelPrice.builder()
 				.perTokens(pricing.getPerTokens())
 				.input(modelPricing.getInput())
 				.output(modelPricing.getOutput())
 				.cachedInput(modelPricing.getCachedInput())
 				.cacheWrite(modelPricing.getCacheWrite())
 				.reasoning(modelPricing.getReasoning())
-				.perRequest(modelPricing.getPerRequest())
-				.build();
-			prices.put(normalize(model), new ResolvedPrice(model, ResolvedPrice.SOURCE_PROPERTY, price));
+				.perRequest(modelPricing.getPerRequest());
+			for (LlmCostProperties.Tier tier : modelPricing.getTiers()) {
+				price.tier(tier.getAboveInputTokens(),
+						(prices) -> prices.input(tier.getInput())
+							.output(tier.getOutput())
+							.cachedInput(tier.getCachedInput())
+							.cacheWrite(tier.getCacheWrite())
+							.reasoning(tier.getReasoning()));
+			}
+			entries.add(new PriceEntry(model, price.build(), modelPricing.getAliases()));
 		});
-		this.prices = Map.copyOf(prices);
-	}
-
-	@Override
-	public @Nullable ResolvedPrice resolve(String model) {
-		return this.prices.get(normalize(model));
-	}
-
-	private static String normalize(String model) {
-		return model.toLowerCase(Locale.ROOT);
+		return new PriceCatalog(ResolvedPrice.SOURCE_PROPERTY, LlmCostProperties.CONFIG_PREFIX + ".pricing.models",
+				entries);
 	}
 
 }

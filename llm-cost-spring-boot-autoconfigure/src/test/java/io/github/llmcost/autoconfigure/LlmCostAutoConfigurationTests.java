@@ -19,12 +19,15 @@ package io.github.llmcost.autoconfigure;
 import java.math.BigDecimal;
 import java.util.Currency;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import io.github.llmcost.advisor.LlmCostAdvisor;
 import io.github.llmcost.observation.DefaultLlmCostObservationConvention;
 import io.github.llmcost.observation.LlmCostMeterObservationHandler;
 import io.github.llmcost.observation.LlmCostObservationConvention;
 import io.github.llmcost.observation.LlmCostTracingObservationHandler;
+import io.github.llmcost.pricing.LlmUnpricedModelEvent;
+import io.github.llmcost.pricing.ModelPrice;
 import io.github.llmcost.pricing.ModelPriceResolver;
 import io.github.llmcost.pricing.ResolvedPrice;
 import io.github.llmcost.usage.AnthropicUsageNormalizer;
@@ -51,6 +54,7 @@ import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.event.EventListener;
 
 import static io.micrometer.observation.tck.TestObservationRegistryAssert.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -248,6 +252,179 @@ class LlmCostAutoConfigurationTests {
 				.rootCause()
 				.hasMessageContaining("duplicates")
 				.hasMessageContaining("case-insensitively"));
+	}
+
+	@Test
+	void shouldFallBackToBuiltinCatalogForModelsWithoutEntry() {
+		this.contextRunner.run((context) -> {
+			ResolvedPrice price = context.getBean(ModelPriceResolver.class).resolve("gpt-4o-2024-08-06", "gpt-4o");
+			assertThat(price.source()).isEqualTo("builtin");
+			assertThat(price.entry()).isEqualTo("gpt-4o-2024-08-06");
+		});
+	}
+
+	@Test
+	void userEntryShouldWinOverCatalogEvenForTheRequestModel() {
+		this.contextRunner
+			.withPropertyValues("llm-cost.pricing.models.[gpt-4o].input=2.00",
+					"llm-cost.pricing.models.[gpt-4o].output=8.00")
+			.run((context) -> {
+				ResolvedPrice price = context.getBean(ModelPriceResolver.class).resolve("gpt-4o-2024-08-06", "gpt-4o");
+				assertThat(price.source()).isEqualTo("property");
+				assertThat(price.price().input()).isEqualByComparingTo("0.000002");
+			});
+	}
+
+	@Test
+	void shouldResolveUserAliasesAndPatterns() {
+		this.contextRunner
+			.withPropertyValues("llm-cost.pricing.models.[negotiated].input=1.00",
+					"llm-cost.pricing.models.[negotiated].output=4.00",
+					"llm-cost.pricing.models.[negotiated].aliases[0]=my-azure-deployment",
+					"llm-cost.pricing.models.[negotiated].aliases[1]=team-*-gpt")
+			.run((context) -> {
+				ModelPriceResolver resolver = context.getBean(ModelPriceResolver.class);
+				assertThat(resolver.resolve("my-azure-deployment").entry()).isEqualTo("negotiated");
+				assertThat(resolver.resolve("team-search-gpt").match()).isEqualTo("alias");
+				assertThat(resolver.resolve("mystery-model")).isNull();
+			});
+	}
+
+	@Test
+	void shouldBindTiersInheritingBasePrices() {
+		this.contextRunner
+			.withPropertyValues("llm-cost.pricing.models.[long-model].input=3.00",
+					"llm-cost.pricing.models.[long-model].output=15.00",
+					"llm-cost.pricing.models.[long-model].cached-input=0.30",
+					"llm-cost.pricing.models.[long-model].tiers[0].above-input-tokens=200000",
+					"llm-cost.pricing.models.[long-model].tiers[0].input=6.00")
+			.run((context) -> {
+				ModelPrice price = context.getBean(ModelPriceResolver.class).resolve("long-model").price();
+				assertThat(price.tierFor(200_001).price().input()).isEqualByComparingTo("0.000006");
+				assertThat(price.tierFor(200_001).price().output()).isEqualByComparingTo("0.000015");
+				assertThat(price.tierFor(200_001).price().cachedInput()).isEqualByComparingTo("0.0000003");
+			});
+	}
+
+	@Test
+	void shouldNotUseBuiltinCatalogWhenSwitchedOff() {
+		this.contextRunner.withPropertyValues("llm-cost.pricing.catalog.builtin=false")
+			.run((context) -> assertThat(context.getBean(ModelPriceResolver.class).resolve("gpt-4o")).isNull());
+	}
+
+	@Test
+	void shouldReadCatalogLocationBeforeBuiltinCatalog() {
+		this.contextRunner
+			.withPropertyValues(
+					"llm-cost.pricing.catalog.location=classpath:litellm/model_prices_and_context_window.json")
+			.run((context) -> {
+				ModelPriceResolver resolver = context.getBean(ModelPriceResolver.class);
+				assertThat(resolver.resolve("gpt-4o").source()).isEqualTo("file");
+				// only in LiteLLM's full file, not in the built-in subset
+				assertThat(resolver.resolve("fireworks_ai/accounts/fireworks/models/llama-v3p1-8b-instruct"))
+					.isNotNull();
+			});
+	}
+
+	@Test
+	void shouldFailOnUnreadableCatalogNamingKeyAndFile() {
+		this.contextRunner.withPropertyValues("llm-cost.pricing.catalog.location=file:/no/such/prices.json")
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.hasStackTraceContaining(
+						"llm-cost.pricing.catalog.location: Cannot read price file URL [file:/no/such/prices.json]"));
+	}
+
+	@Test
+	void shouldFailOnNonPositiveTierThresholdNamingTheKey() {
+		this.contextRunner
+			.withPropertyValues("llm-cost.pricing.models.[m].input=1", "llm-cost.pricing.models.[m].output=1",
+					"llm-cost.pricing.models.[m].tiers[0].above-input-tokens=0",
+					"llm-cost.pricing.models.[m].tiers[0].input=2")
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.hasMessage("llm-cost.pricing.models.[m].tiers[0].above-input-tokens must be positive, was 0"));
+	}
+
+	@Test
+	void shouldFailOnTiersWithTheSameThresholdNamingTheKeys() {
+		this.contextRunner
+			.withPropertyValues("llm-cost.pricing.models.[m].input=1", "llm-cost.pricing.models.[m].output=1",
+					"llm-cost.pricing.models.[m].tiers[0].above-input-tokens=1000",
+					"llm-cost.pricing.models.[m].tiers[1].above-input-tokens=1000")
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.hasMessage("llm-cost.pricing.models.[m].tiers[1].above-input-tokens duplicates"
+						+ " llm-cost.pricing.models.[m].tiers[0]: both are 1000"));
+	}
+
+	@Test
+	void shouldFailOnMalformedAliasPatternNamingTheKey() {
+		this.contextRunner
+			.withPropertyValues("llm-cost.pricing.models.[m].input=1", "llm-cost.pricing.models.[m].output=1",
+					"llm-cost.pricing.models.[m].aliases[0]=gpt-[4o")
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.hasStackTraceContaining(
+						"llm-cost.pricing.models.[m].aliases[0] is not a valid pattern: unclosed '['"));
+	}
+
+	@Test
+	void shouldFailOnNegativeTierPriceNamingTheKey() {
+		this.contextRunner
+			.withPropertyValues("llm-cost.pricing.models.[m].input=1", "llm-cost.pricing.models.[m].output=1",
+					"llm-cost.pricing.models.[m].tiers[0].above-input-tokens=1000",
+					"llm-cost.pricing.models.[m].tiers[0].output=-5")
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.hasMessage("llm-cost.pricing.models.[m].tiers[0].output must not be negative, was -5"));
+	}
+
+	@Test
+	void shouldPublishUnpricedModelEventOncePerModel() {
+		this.contextRunner.withUserConfiguration(UnpricedEventsConfiguration.class)
+			.withPropertyValues("llm-cost.pricing.catalog.builtin=false")
+			.run((context) -> {
+				ChatClient.Builder builder = ChatClient.builder(new FixedChatModel());
+				context.getBean(ChatClientBuilderCustomizer.class).customize(builder);
+				ChatClient chatClient = builder.build();
+				chatClient.prompt().user("Hi").call().content();
+				chatClient.prompt().user("Hi again").call().content();
+				List<LlmUnpricedModelEvent> events = context.getBean(UnpricedEventsConfiguration.class).events;
+				assertThat(events).singleElement().satisfies((event) -> {
+					assertThat(event.getModel()).isEqualTo("gpt-4o");
+					assertThat(event.getRequestModel()).isEqualTo("gpt-4o");
+				});
+			});
+	}
+
+	@Test
+	void shouldPriceModelWhosePriceIsExplicitlyZero() {
+		this.contextRunner.withBean(ObservationRegistry.class, TestObservationRegistry::create)
+			.withPropertyValues("llm-cost.pricing.models.[gpt-4o].input=0", "llm-cost.pricing.models.[gpt-4o].output=0")
+			.run((context) -> {
+				ChatClient.Builder builder = ChatClient.builder(new FixedChatModel());
+				context.getBean(ChatClientBuilderCustomizer.class).customize(builder);
+				builder.build().prompt().user("Hi").call().content();
+				assertThat(context.getBean(TestObservationRegistry.class)).hasObservationWithNameEqualTo("llm.call")
+					.that()
+					.hasLowCardinalityKeyValue("llm.priced", "true");
+			});
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class UnpricedEventsConfiguration {
+
+		final List<LlmUnpricedModelEvent> events = new CopyOnWriteArrayList<>();
+
+		@EventListener
+		void onUnpricedModel(LlmUnpricedModelEvent event) {
+			this.events.add(event);
+		}
+
 	}
 
 	@Configuration(proxyBeanMethods = false)
