@@ -21,6 +21,8 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import io.github.llmcost.attribution.AttributionPolicy;
+import io.github.llmcost.attribution.LlmCostTags;
 import io.github.llmcost.cost.LlmCostCalculator;
 import io.github.llmcost.observation.DefaultLlmCostObservationConvention;
 import io.github.llmcost.observation.LlmCostObservationContext;
@@ -80,9 +82,10 @@ public final class LlmCostAdvisor implements CallAdvisor, StreamAdvisor {
 
 	/**
 	 * Prefix of the advisor parameters that attribute a call, for example
-	 * {@code a.param(LlmCostAdvisor.TAG_PREFIX + "feature", "summarize")}.
+	 * {@code a.param(LlmCostAdvisor.TAG_PREFIX + "feature", "summarize")}; see also
+	 * {@link LlmCostTags}.
 	 */
-	public static final String TAG_PREFIX = "llm-cost.tag.";
+	public static final String TAG_PREFIX = LlmCostTags.PARAM_PREFIX;
 
 	/**
 	 * Default order: inside the tool-calling loop, just outside the model call.
@@ -111,6 +114,8 @@ public final class LlmCostAdvisor implements CallAdvisor, StreamAdvisor {
 
 	private final @Nullable ApplicationEventPublisher eventPublisher;
 
+	private final AttributionPolicy attributionPolicy;
+
 	private final Set<String> reportedModels = ConcurrentHashMap.newKeySet();
 
 	private LlmCostAdvisor(Builder builder) {
@@ -122,6 +127,7 @@ public final class LlmCostAdvisor implements CallAdvisor, StreamAdvisor {
 		this.observationConvention = builder.observationConvention;
 		this.order = builder.order;
 		this.eventPublisher = builder.eventPublisher;
+		this.attributionPolicy = builder.attributionPolicy;
 	}
 
 	/**
@@ -203,7 +209,18 @@ public final class LlmCostAdvisor implements CallAdvisor, StreamAdvisor {
 			.requestModel((options != null) ? emptyToNull(options.getModel()) : null)
 			.currency(this.calculator.getCurrency())
 			.streaming(streaming)
+			.attribution(attribute(request))
 			.build();
+	}
+
+	private AttributionPolicy.Attribution attribute(ChatClientRequest request) {
+		try {
+			return this.attributionPolicy.attribute(request);
+		}
+		catch (RuntimeException ex) {
+			logger.warn("Failed to attribute an LLM call; it is recorded without tags", ex);
+			return AttributionPolicy.Attribution.NONE;
+		}
 	}
 
 	private Observation start(LlmCostObservationContext context, @Nullable Observation parent) {
@@ -363,6 +380,8 @@ public final class LlmCostAdvisor implements CallAdvisor, StreamAdvisor {
 
 		private @Nullable ApplicationEventPublisher eventPublisher;
 
+		private AttributionPolicy attributionPolicy = AttributionPolicy.none();
+
 		private Builder(ModelPriceResolver priceResolver) {
 			Assert.notNull(priceResolver, "priceResolver must not be null");
 			this.priceResolver = priceResolver;
@@ -429,6 +448,18 @@ public final class LlmCostAdvisor implements CallAdvisor, StreamAdvisor {
 		 */
 		public Builder eventPublisher(@Nullable ApplicationEventPublisher eventPublisher) {
 			this.eventPublisher = eventPublisher;
+			return this;
+		}
+
+		/**
+		 * Set the policy that decides the attribution tags of calls.
+		 * @param attributionPolicy the policy; by default calls carry their per-request
+		 * tags on spans and no tag on meters
+		 * @return this builder
+		 */
+		public Builder attributionPolicy(AttributionPolicy attributionPolicy) {
+			Assert.notNull(attributionPolicy, "attributionPolicy must not be null");
+			this.attributionPolicy = attributionPolicy;
 			return this;
 		}
 

@@ -17,6 +17,8 @@
 package io.github.llmcost.autoconfigure;
 
 import io.github.llmcost.advisor.LlmCostAdvisor;
+import io.github.llmcost.attribution.AttributionPolicy;
+import io.github.llmcost.attribution.LlmCostTagContributor;
 import io.github.llmcost.observation.LlmCostObservationConvention;
 import io.github.llmcost.pricing.ModelPriceResolver;
 import io.github.llmcost.usage.AnthropicUsageNormalizer;
@@ -58,8 +60,18 @@ public final class LlmCostAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	LlmCostAdvisor llmCostAdvisor(ModelPriceResolver priceResolver, LlmCostProperties properties,
-			ObjectProvider<UsageNormalizer> usageNormalizers, ObjectProvider<ObservationRegistry> observationRegistry,
+	AttributionPolicy llmCostAttributionPolicy(LlmCostProperties properties,
+			ObjectProvider<LlmCostTagContributor> tagContributors) {
+		LlmCostProperties.Attribution attribution = properties.getAttribution();
+		return new AttributionPolicy(tagContributors.orderedStream().toList(), attribution.getMetricTags(),
+				attribution.getMaxValuesPerTag());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	LlmCostAdvisor llmCostAdvisor(ModelPriceResolver priceResolver, AttributionPolicy attributionPolicy,
+			LlmCostProperties properties, ObjectProvider<UsageNormalizer> usageNormalizers,
+			ObjectProvider<ObservationRegistry> observationRegistry,
 			ObjectProvider<LlmCostObservationConvention> customConvention, ApplicationEventPublisher eventPublisher) {
 		return LlmCostAdvisor.builder(priceResolver)
 			.currency(properties.getCurrency())
@@ -68,6 +80,7 @@ public final class LlmCostAutoConfiguration {
 			.observationConvention(customConvention.getIfAvailable())
 			.order(properties.getAdvisor().getOrder())
 			.eventPublisher(eventPublisher)
+			.attributionPolicy(attributionPolicy)
 			.build();
 	}
 

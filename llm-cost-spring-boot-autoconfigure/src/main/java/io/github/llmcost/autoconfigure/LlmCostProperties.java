@@ -20,10 +20,12 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 import io.github.llmcost.pricing.GlobPattern;
 import org.jspecify.annotations.Nullable;
@@ -60,6 +62,8 @@ public class LlmCostProperties implements InitializingBean {
 
 	private final Pricing pricing = new Pricing();
 
+	private final Attribution attribution = new Attribution();
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
@@ -84,9 +88,70 @@ public class LlmCostProperties implements InitializingBean {
 		return this.pricing;
 	}
 
+	public Attribution getAttribution() {
+		return this.attribution;
+	}
+
 	@Override
 	public void afterPropertiesSet() {
 		this.pricing.validate();
+		this.attribution.validate();
+	}
+
+	/**
+	 * Properties of the attribution of calls to features, teams, tenants and users.
+	 */
+	public static class Attribution {
+
+		private static final Set<String> RESERVED_TAGS = Set.of("currency", "error");
+
+		/**
+		 * Attribution tags that go on meters as well as spans; keep to tags with few
+		 * values, such as feature or team, never user ids.
+		 */
+		private final List<String> metricTags = new ArrayList<>(List.of("feature", "team"));
+
+		/**
+		 * Number of distinct values each metric tag may take; further values are recorded
+		 * as "other".
+		 */
+		private int maxValuesPerTag = 100;
+
+		public List<String> getMetricTags() {
+			return this.metricTags;
+		}
+
+		public int getMaxValuesPerTag() {
+			return this.maxValuesPerTag;
+		}
+
+		public void setMaxValuesPerTag(int maxValuesPerTag) {
+			this.maxValuesPerTag = maxValuesPerTag;
+		}
+
+		void validate() {
+			String prefix = CONFIG_PREFIX + ".attribution.";
+			if (this.maxValuesPerTag <= 0) {
+				throw new IllegalStateException(
+						"%smax-values-per-tag must be positive, was %d".formatted(prefix, this.maxValuesPerTag));
+			}
+			Set<String> seen = new HashSet<>();
+			for (int i = 0; i < this.metricTags.size(); i++) {
+				String tag = this.metricTags.get(i);
+				String key = "%smetric-tags[%d]".formatted(prefix, i);
+				if (tag == null || tag.isBlank()) {
+					throw new IllegalStateException(key + " must not be empty");
+				}
+				if (RESERVED_TAGS.contains(tag) || tag.startsWith("gen_ai.") || tag.startsWith("llm.")) {
+					throw new IllegalStateException(
+							"%s '%s' clashes with a tag of llm-cost's meters".formatted(key, tag));
+				}
+				if (!seen.add(tag)) {
+					throw new IllegalStateException("%s '%s' is listed twice".formatted(key, tag));
+				}
+			}
+		}
+
 	}
 
 	/**

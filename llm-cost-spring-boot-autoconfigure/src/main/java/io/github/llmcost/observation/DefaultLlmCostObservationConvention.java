@@ -16,6 +16,11 @@
 
 package io.github.llmcost.observation;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import io.github.llmcost.attribution.AttributionPolicy.Attribution;
 import io.github.llmcost.cost.LlmCost;
 import io.github.llmcost.observation.LlmCostObservationDocumentation.HighCardinalityKeyNames;
 import io.github.llmcost.observation.LlmCostObservationDocumentation.LowCardinalityKeyNames;
@@ -58,17 +63,55 @@ public class DefaultLlmCostObservationConvention implements LlmCostObservationCo
 
 	@Override
 	public KeyValues getLowCardinalityKeyValues(LlmCostObservationContext context) {
-		return KeyValues.of(operationName(context), providerName(context), requestModel(context),
-				responseModel(context), priced(context));
+		return KeyValues
+			.of(operationName(context), providerName(context), requestModel(context), responseModel(context),
+					priced(context))
+			.and(metricTags(context));
 	}
 
 	@Override
 	public KeyValues getHighCardinalityKeyValues(LlmCostObservationContext context) {
-		KeyValues keyValues = KeyValues.of(costCurrency(context), costSource(context));
+		KeyValues keyValues = KeyValues.of(costCurrency(context), costSource(context)).and(spanTags(context));
 		if (context.getPrice() == null || context.getCost() == null) {
 			return keyValues;
 		}
 		return keyValues.and(pricingEntry(context), pricingSource(context), pricingTier(context));
+	}
+
+	/**
+	 * Return the attribution tags that go on meters: always the same keys, with
+	 * {@code none} or {@code other} for missing or capped values.
+	 * @param context the context
+	 * @return the metric tags
+	 */
+	protected KeyValues metricTags(LlmCostObservationContext context) {
+		Map<String, String> metricTags = context.getAttribution().metricTags();
+		if (metricTags.isEmpty()) {
+			return KeyValues.empty();
+		}
+		List<KeyValue> keyValues = new ArrayList<>(metricTags.size());
+		metricTags.forEach((name, value) -> keyValues.add(KeyValue.of(name, value)));
+		return KeyValues.of(keyValues);
+	}
+
+	/**
+	 * Return the attribution tags that go on the span only: those that are not metric
+	 * tags.
+	 * @param context the context
+	 * @return the span-only tags
+	 */
+	protected KeyValues spanTags(LlmCostObservationContext context) {
+		Attribution attribution = context.getAttribution();
+		if (attribution.tags().isEmpty()) {
+			return KeyValues.empty();
+		}
+		List<KeyValue> keyValues = new ArrayList<>(attribution.tags().size());
+		attribution.tags().forEach((name, value) -> {
+			if (!attribution.metricTags().containsKey(name)) {
+				keyValues.add(KeyValue.of(name, value));
+			}
+		});
+		return KeyValues.of(keyValues);
 	}
 
 	protected KeyValue operationName(LlmCostObservationContext context) {

@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import io.github.llmcost.cost.LlmCost;
+import io.github.llmcost.observation.LlmCostMeters.AttributionKeyNames;
 import io.github.llmcost.observation.LlmCostMeters.CostKeyNames;
 import io.github.llmcost.observation.LlmCostMeters.TokenKeyNames;
 import io.github.llmcost.observation.LlmCostObservationDocumentation.LowCardinalityKeyNames;
@@ -64,6 +65,8 @@ public class LlmCostMeterObservationHandler implements ObservationHandler<LlmCos
 
 	private final MeterProvider<Counter> tokens;
 
+	private final MeterProvider<Counter> capped;
+
 	private final Map<String, CurrencyMeters> currencyMeters = new ConcurrentHashMap<>();
 
 	/**
@@ -75,6 +78,10 @@ public class LlmCostMeterObservationHandler implements ObservationHandler<LlmCos
 		this.tokens = Counter.builder(LlmCostMeters.TOKENS.getName())
 			.description("Tokens of LLM calls, by type")
 			.baseUnit(LlmCostMeters.TOKENS.getBaseUnit())
+			.withRegistry(registry);
+		this.capped = Counter.builder(LlmCostMeters.ATTRIBUTION_CAPPED.getName())
+			.description("LLM calls whose metric tag value was recorded as 'other' because the tag"
+					+ " reached its cap of distinct values")
 			.withRegistry(registry);
 	}
 
@@ -94,6 +101,9 @@ public class LlmCostMeterObservationHandler implements ObservationHandler<LlmCos
 	}
 
 	private void record(LlmCostObservationContext context) {
+		for (String tag : context.getAttribution().cappedTags()) {
+			this.capped.withTags(AttributionKeyNames.TAG.asString(), tag).increment();
+		}
 		TokenUsage usage = context.getUsage();
 		if (usage == null) {
 			return;

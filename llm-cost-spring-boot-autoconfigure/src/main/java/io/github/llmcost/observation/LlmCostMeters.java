@@ -116,7 +116,46 @@ public enum LlmCostMeters implements MeterDocumentation {
 		public KeyName[] getKeyNames() {
 			return new KeyName[] { CostKeyNames.CURRENCY };
 		}
+	},
+
+	/**
+	 * Calls whose value of a metric attribution tag was recorded as {@code other},
+	 * because the tag had reached {@code llm-cost.attribution.max-values-per-tag}
+	 * distinct values.
+	 */
+	ATTRIBUTION_CAPPED {
+		@Override
+		public String getName() {
+			return "llm.attribution.capped";
+		}
+
+		@Override
+		public Meter.Type getType() {
+			return Meter.Type.COUNTER;
+		}
+
+		@Override
+		public KeyName[] getKeyNames() {
+			return AttributionKeyNames.values();
+		}
 	};
+
+	/**
+	 * Keys of {@code llm.attribution.capped}.
+	 */
+	public enum AttributionKeyNames implements KeyName {
+
+		/**
+		 * Name of the metric attribution tag whose value was capped.
+		 */
+		TAG {
+			@Override
+			public String asString() {
+				return "tag";
+			}
+		}
+
+	}
 
 	/**
 	 * Keys of {@code llm.tokens}.

@@ -18,6 +18,7 @@ package io.github.llmcost.observation;
 
 import java.util.Currency;
 
+import io.github.llmcost.attribution.AttributionPolicy.Attribution;
 import io.github.llmcost.cost.CostSource;
 import io.github.llmcost.cost.LlmCost;
 import io.github.llmcost.pricing.ResolvedPrice;
@@ -47,6 +48,8 @@ public class LlmCostObservationContext extends Observation.Context {
 
 	private final boolean streaming;
 
+	private final Attribution attribution;
+
 	private @Nullable String responseModel;
 
 	private @Nullable TokenUsage usage;
@@ -64,6 +67,7 @@ public class LlmCostObservationContext extends Observation.Context {
 		this.requestModel = builder.requestModel;
 		this.currency = builder.currency;
 		this.streaming = builder.streaming;
+		this.attribution = builder.attribution;
 	}
 
 	/**
@@ -113,6 +117,14 @@ public class LlmCostObservationContext extends Observation.Context {
 	 */
 	public boolean isStreaming() {
 		return this.streaming;
+	}
+
+	/**
+	 * Return the attribution tags of the call.
+	 * @return the attribution
+	 */
+	public Attribution getAttribution() {
+		return this.attribution;
 	}
 
 	/**
@@ -196,6 +208,8 @@ public class LlmCostObservationContext extends Observation.Context {
 
 		private boolean streaming;
 
+		private Attribution attribution = Attribution.NONE;
+
 		private Builder() {
 		}
 
@@ -246,6 +260,16 @@ public class LlmCostObservationContext extends Observation.Context {
 		 */
 		public Builder streaming(boolean streaming) {
 			this.streaming = streaming;
+			return this;
+		}
+
+		/**
+		 * Set the attribution tags of the call.
+		 * @param attribution the attribution
+		 * @return this builder
+		 */
+		public Builder attribution(Attribution attribution) {
+			this.attribution = attribution;
 			return this;
 		}
 

@@ -19,9 +19,12 @@ package io.github.llmcost.autoconfigure;
 import java.math.BigDecimal;
 import java.util.Currency;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import io.github.llmcost.advisor.LlmCostAdvisor;
+import io.github.llmcost.attribution.AttributionPolicy;
+import io.github.llmcost.attribution.LlmCostTagContributor;
 import io.github.llmcost.observation.DefaultLlmCostObservationConvention;
 import io.github.llmcost.observation.LlmCostMeterObservationHandler;
 import io.github.llmcost.observation.LlmCostObservationConvention;
@@ -41,6 +44,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.ai.chat.client.ChatClient;
 import org.springframework.ai.chat.client.ChatClientBuilderCustomizer;
+import org.springframework.ai.chat.client.ChatClientRequest;
 import org.springframework.ai.chat.messages.AssistantMessage;
 import org.springframework.ai.chat.metadata.ChatResponseMetadata;
 import org.springframework.ai.chat.metadata.DefaultUsage;
@@ -413,6 +417,44 @@ class LlmCostAutoConfigurationTests {
 					.that()
 					.hasLowCardinalityKeyValue("llm.priced", "true");
 			});
+	}
+
+	@Test
+	void shouldApplyAttributionPropertiesAndContributors() {
+		this.contextRunner
+			.withPropertyValues("llm-cost.attribution.metric-tags=tenant", "llm-cost.attribution.max-values-per-tag=5")
+			.withBean(LlmCostTagContributor.class, () -> (request) -> Map.of("tenant", "acme"))
+			.run((context) -> {
+				AttributionPolicy policy = context.getBean(AttributionPolicy.class);
+				assertThat(policy.getMetricTags()).containsExactly("tenant");
+				ChatClientRequest request = ChatClientRequest.builder().prompt(new Prompt("Hi")).build();
+				assertThat(policy.attribute(request).metricTags()).containsExactly(Map.entry("tenant", "acme"));
+			});
+	}
+
+	@Test
+	void shouldDefaultMetricTagsToFeatureAndTeam() {
+		this.contextRunner.run((context) -> assertThat(context.getBean(AttributionPolicy.class).getMetricTags())
+			.containsExactly("feature", "team"));
+	}
+
+	@Test
+	void shouldFailOnMetricTagClashingWithMeterTagsNamingTheKey() {
+		this.contextRunner.withPropertyValues("llm-cost.attribution.metric-tags=feature,gen_ai.request.model")
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.hasMessage("llm-cost.attribution.metric-tags[1] 'gen_ai.request.model' clashes with a tag of"
+						+ " llm-cost's meters"));
+	}
+
+	@Test
+	void shouldFailOnNonPositiveMaxValuesPerTagNamingTheKey() {
+		this.contextRunner.withPropertyValues("llm-cost.attribution.max-values-per-tag=0")
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.hasMessage("llm-cost.attribution.max-values-per-tag must be positive, was 0"));
 	}
 
 	@Configuration(proxyBeanMethods = false)

@@ -21,27 +21,21 @@ import java.util.List;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.openai.errors.BadRequestException;
 import io.github.llmcost.testsupport.ActuatorMetrics;
+import io.github.llmcost.testsupport.OpenAiIntegrationTest;
+import io.github.llmcost.testsupport.OpenAiServer;
 import io.github.llmcost.testsupport.TestFixtures;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import io.opentelemetry.sdk.trace.data.SpanData;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.ai.chat.client.ChatClient;
 import org.springframework.ai.openai.OpenAiChatOptions;
 import org.springframework.ai.tool.annotation.Tool;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.SpringBootConfiguration;
-import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
@@ -50,7 +44,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.within;
@@ -62,24 +55,10 @@ import static org.assertj.core.api.Assertions.within;
  *
  * @author llm-cost contributors
  */
-@SpringBootTest(classes = OpenAiIntegrationTests.TestApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = { "spring.ai.model.chat=openai", "spring.ai.model.embedding=none", "spring.ai.model.image=none",
-				"spring.ai.model.audio.speech=none", "spring.ai.model.audio.transcription=none",
-				"spring.ai.model.moderation=none", "spring.ai.openai.api-key=test-key",
-				"spring.ai.openai.max-retries=0", "spring.ai.openai.chat.model=gpt-4o",
-				"management.endpoints.web.exposure.include=metrics", "management.tracing.sampling.probability=1.0",
-				"llm-cost.pricing.models.[gpt-4o].input=2.50", "llm-cost.pricing.models.[gpt-4o].output=10.00",
-				"llm-cost.pricing.models.[gpt-4o].cached-input=1.25",
-				"llm-cost.pricing.models.[gpt-4o-mini].input=0.15", "llm-cost.pricing.models.[gpt-4o-mini].output=0.60",
-				"llm-cost.pricing.models.[gpt-4o-mini].cached-input=0.075",
-				"llm-cost.pricing.models.[gpt-4.1].input=2.00", "llm-cost.pricing.models.[gpt-4.1].output=8.00" })
+@OpenAiIntegrationTest
 class OpenAiIntegrationTests {
 
-	private static final WireMockServer openAi = new WireMockServer(options().dynamicPort());
-
-	static {
-		openAi.start();
-	}
+	private static final WireMockServer openAi = OpenAiServer.get();
 
 	@Autowired
 	private ChatClient.Builder chatClientBuilder;
@@ -92,16 +71,6 @@ class OpenAiIntegrationTests {
 
 	@LocalServerPort
 	private int port;
-
-	@DynamicPropertySource
-	static void openAiProperties(DynamicPropertyRegistry registry) {
-		registry.add("spring.ai.openai.base-url", () -> openAi.baseUrl() + "/v1");
-	}
-
-	@AfterAll
-	static void stopOpenAi() {
-		openAi.stop();
-	}
 
 	@Test
 	void shouldPriceCallWithCachedAndReasoningTokens() {
@@ -223,17 +192,6 @@ class OpenAiIntegrationTests {
 		assertThat(metrics.count("llm.call", "gen_ai.request.model:gpt-4o-too-long", "error:BadRequestException",
 				"llm.priced:false"))
 			.isEqualTo(1);
-	}
-
-	@SpringBootConfiguration(proxyBeanMethods = false)
-	@EnableAutoConfiguration
-	static class TestApplication {
-
-		@Bean
-		InMemorySpanExporter inMemorySpanExporter() {
-			return InMemorySpanExporter.create();
-		}
-
 	}
 
 	static class WeatherTools {

@@ -18,7 +18,10 @@ package io.github.llmcost.observation;
 
 import java.math.BigDecimal;
 import java.util.Currency;
+import java.util.List;
+import java.util.Map;
 
+import io.github.llmcost.attribution.AttributionPolicy.Attribution;
 import io.github.llmcost.cost.LlmCostCalculator;
 import io.github.llmcost.pricing.ModelPrice;
 import io.github.llmcost.pricing.ResolvedPrice;
@@ -82,6 +85,24 @@ class DefaultLlmCostObservationConventionTests {
 				KeyValue.of("llm.pricing.tier", "base"));
 		assertThat(this.convention.getHighCardinalityKeyValues(context("gpt-4o"))).containsExactly(
 				KeyValue.of("gen_ai.usage.cost.currency", "EUR"), KeyValue.of("gen_ai.usage.cost.source", "unpriced"));
+	}
+
+	@Test
+	void metricTagsShouldBeLowCardinalityKeysAndOtherTagsHighCardinalityKeys() {
+		LlmCostObservationContext context = LlmCostObservationContext.builder()
+			.operation("chat")
+			.provider("openai")
+			.currency(EUR)
+			.attribution(new Attribution(Map.of("feature", "summarize", "user", "alice"),
+					Map.of("feature", "summarize", "team", "none"), List.of()))
+			.build();
+		assertThat(this.convention.getLowCardinalityKeyValues(context)).contains(KeyValue.of("feature", "summarize"),
+				KeyValue.of("team", "none"));
+		assertThat(this.convention.getLowCardinalityKeyValues(context)).extracting(KeyValue::getKey)
+			.doesNotContain("user");
+		assertThat(this.convention.getHighCardinalityKeyValues(context)).contains(KeyValue.of("user", "alice"));
+		assertThat(this.convention.getHighCardinalityKeyValues(context)).extracting(KeyValue::getKey)
+			.doesNotContain("feature");
 	}
 
 	private static LlmCostObservationContext context(String requestModel) {

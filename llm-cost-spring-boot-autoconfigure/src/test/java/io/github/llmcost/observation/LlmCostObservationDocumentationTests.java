@@ -62,7 +62,7 @@ class LlmCostObservationDocumentationTests {
 	@Test
 	void shouldDocumentMeters() {
 		assertThat(Arrays.stream(LlmCostMeters.values()).map(LlmCostMeters::getName)).containsExactly("llm.call",
-				"llm.tokens", "llm.cost", "llm.call.cost");
+				"llm.tokens", "llm.cost", "llm.call.cost", "llm.attribution.capped");
 		assertThat(names(LlmCostMeters.TOKENS.getKeyNames())).containsExactly("llm.token.type");
 		assertThat(names(LlmCostMeters.COST.getKeyNames())).containsExactly("llm.cost.type", "currency");
 		assertThat(LlmCostMeters.TOKENS.getBaseUnit()).isEqualTo("tokens");

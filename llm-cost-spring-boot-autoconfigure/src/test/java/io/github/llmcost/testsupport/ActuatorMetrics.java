@@ -76,6 +76,23 @@ public final class ActuatorMetrics {
 	}
 
 	/**
+	 * Return the values of one tag of a meter.
+	 * @param name the meter name
+	 * @param tag the tag key
+	 * @return the values
+	 */
+	@SuppressWarnings("unchecked")
+	public List<String> tagValues(String name, String tag) {
+		Map<String, Object> body = this.restClient.get().uri("/actuator/metrics/" + name).retrieve().body(Map.class);
+		assertThat(body).isNotNull();
+		List<Map<String, Object>> tags = (List<Map<String, Object>>) body.get("availableTags");
+		return tags.stream()
+			.filter((candidate) -> tag.equals(candidate.get("tag")))
+			.flatMap((candidate) -> ((List<String>) candidate.get("values")).stream())
+			.toList();
+	}
+
+	/**
 	 * Return the tag keys of a meter.
 	 * @param name the meter name
 	 * @return the tag keys
