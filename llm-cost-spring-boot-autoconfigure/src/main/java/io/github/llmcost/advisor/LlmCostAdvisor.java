@@ -23,6 +23,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.github.llmcost.attribution.AttributionPolicy;
 import io.github.llmcost.attribution.LlmCostTags;
+import io.github.llmcost.cost.LlmCost;
 import io.github.llmcost.cost.LlmCostCalculator;
 import io.github.llmcost.observation.DefaultLlmCostObservationConvention;
 import io.github.llmcost.observation.LlmCostObservationContext;
@@ -86,6 +87,19 @@ public final class LlmCostAdvisor implements CallAdvisor, StreamAdvisor {
 	 * {@link LlmCostTags}.
 	 */
 	public static final String TAG_PREFIX = LlmCostTags.PARAM_PREFIX;
+
+	/**
+	 * Key of the {@link TokenUsage} of a call in the context of its
+	 * {@link ChatClientResponse}, for example
+	 * {@code chatClient.prompt().user(message).call().chatClientResponse().context()}.
+	 */
+	public static final String USAGE_CONTEXT_KEY = "llm-cost.usage";
+
+	/**
+	 * Key of the {@link LlmCost} of a priced call in the context of its
+	 * {@link ChatClientResponse}.
+	 */
+	public static final String COST_CONTEXT_KEY = "llm-cost.cost";
 
 	/**
 	 * Default order: inside the tool-calling loop, just outside the model call.
@@ -174,7 +188,7 @@ public final class LlmCostAdvisor implements CallAdvisor, StreamAdvisor {
 			logger.warn("Failed to price an LLM call; the call is not affected", ex);
 		}
 		stop(observation, null);
-		return response;
+		return withAccounting(response, context);
 	}
 
 	@Override
@@ -199,6 +213,16 @@ public final class LlmCostAdvisor implements CallAdvisor, StreamAdvisor {
 			return (observation.isNoop()) ? responses : responses
 				.contextWrite((reactorContext) -> reactorContext.put(ObservationThreadLocalAccessor.KEY, observation));
 		});
+	}
+
+	private ChatClientResponse withAccounting(ChatClientResponse response, LlmCostObservationContext context) {
+		TokenUsage usage = context.getUsage();
+		if (usage == null) {
+			return response;
+		}
+		ChatClientResponse.Builder builder = response.mutate().context(USAGE_CONTEXT_KEY, usage);
+		LlmCost cost = context.getCost();
+		return ((cost != null) ? builder.context(COST_CONTEXT_KEY, cost) : builder).build();
 	}
 
 	private LlmCostObservationContext newContext(ChatClientRequest request, boolean streaming) {

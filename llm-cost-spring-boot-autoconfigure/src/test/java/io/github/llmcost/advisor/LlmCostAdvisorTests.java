@@ -23,10 +23,12 @@ import java.util.Map;
 
 import com.openai.core.ObjectMappers;
 import com.openai.models.completions.CompletionUsage;
+import io.github.llmcost.cost.LlmCost;
 import io.github.llmcost.observation.LlmCostMeterObservationHandler;
 import io.github.llmcost.pricing.ModelPrice;
 import io.github.llmcost.pricing.ModelPriceResolver;
 import io.github.llmcost.pricing.ResolvedPrice;
+import io.github.llmcost.usage.TokenUsage;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micrometer.observation.tck.TestObservationRegistry;
@@ -35,6 +37,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import reactor.core.publisher.Flux;
 
 import org.springframework.ai.chat.client.ChatClient;
+import org.springframework.ai.chat.client.ChatClientResponse;
 import org.springframework.ai.chat.messages.AssistantMessage;
 import org.springframework.ai.chat.metadata.ChatResponseMetadata;
 import org.springframework.ai.chat.metadata.DefaultUsage;
@@ -106,6 +109,17 @@ class LlmCostAdvisorTests {
 			.hasLowCardinalityKeyValue("llm.priced", "true")
 			.hasHighCardinalityKeyValue("gen_ai.usage.cost.source", "local")
 			.hasHighCardinalityKeyValue("llm.pricing.entry", "gpt-4o");
+	}
+
+	@Test
+	void shouldExposeUsageAndCostOfCallInResponseContext() throws Exception {
+		given(this.chatModel.call(any(Prompt.class)))
+			.willReturn(response("Hello", "gpt-4o-2024-08-06", openAiUsage(1000, 400, 500, 100)));
+		ChatClientResponse response = chatClient(PRICES).prompt().user("Hi").call().chatClientResponse();
+		assertThat(response.context().get(LlmCostAdvisor.USAGE_CONTEXT_KEY))
+			.isEqualTo(new TokenUsage(600, 400, 0, 400, 100));
+		assertThat(((LlmCost) response.context().get(LlmCostAdvisor.COST_CONTEXT_KEY)).total())
+			.isEqualByComparingTo("0.0070");
 	}
 
 	@Test
