@@ -1,0 +1,82 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package io.github.llmcost.budget;
+
+import java.util.Currency;
+
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
+
+/**
+ * Binds the budget meters: {@code llm.budget.spent} and {@code llm.budget.limit} gauges
+ * for every budget without per-tag split, tagged with {@code budget} and
+ * {@code currency}, and the {@code llm.budget.store.failures} counter.
+ *
+ * @author llm-cost contributors
+ * @since 0.1.0
+ */
+public class BudgetMetrics implements MeterBinder {
+
+	private final BudgetGuard guard;
+
+	private final Currency currency;
+
+	/**
+	 * Create the binder.
+	 * @param guard the guard whose budgets to report
+	 * @param currency the currency of the budgets
+	 */
+	public BudgetMetrics(BudgetGuard guard, Currency currency) {
+		this.guard = guard;
+		this.currency = currency;
+	}
+
+	@Override
+	public void bindTo(MeterRegistry registry) {
+		String code = this.currency.getCurrencyCode();
+		for (Budget budget : this.guard.getBudgets()) {
+			if (budget.perTag() != null) {
+				continue;
+			}
+			Gauge.builder("llm.budget.spent", this.guard, (guard) -> spent(guard, budget))
+				.description("Amount spent by an LLM budget in its current period")
+				.baseUnit(code)
+				.tag("budget", budget.name())
+				.tag("currency", code)
+				.strongReference(true)
+				.register(registry);
+			Gauge.builder("llm.budget.limit", budget, (limited) -> limited.amount().doubleValue())
+				.description("Amount of an LLM budget per period")
+				.baseUnit(code)
+				.tag("budget", budget.name())
+				.tag("currency", code)
+				.strongReference(true)
+				.register(registry);
+		}
+		FunctionCounter.builder("llm.budget.store.failures", this.guard, BudgetGuard::getStoreFailures)
+			.description("Failures of the LLM budget store")
+			.register(registry);
+	}
+
+	private static double spent(BudgetGuard guard, Budget budget) {
+		BudgetBalance balance = guard.balance(budget);
+		return (balance != null) ? balance.spent().doubleValue() : Double.NaN;
+	}
+
+}
