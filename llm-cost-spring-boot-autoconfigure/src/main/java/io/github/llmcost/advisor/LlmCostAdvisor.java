@@ -23,6 +23,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.github.llmcost.attribution.AttributionPolicy;
 import io.github.llmcost.attribution.LlmCostTags;
+import io.github.llmcost.budget.BudgetGuard;
+import io.github.llmcost.budget.BudgetReservation;
+import io.github.llmcost.budget.LlmBudgetExceededException;
+import io.github.llmcost.budget.LlmBudgetUnavailableException;
 import io.github.llmcost.cost.LlmCost;
 import io.github.llmcost.cost.LlmCostCalculator;
 import io.github.llmcost.observation.DefaultLlmCostObservationConvention;
@@ -130,6 +134,8 @@ public final class LlmCostAdvisor implements CallAdvisor, StreamAdvisor {
 
 	private final AttributionPolicy attributionPolicy;
 
+	private final @Nullable BudgetGuard budgetGuard;
+
 	private final Set<String> reportedModels = ConcurrentHashMap.newKeySet();
 
 	private LlmCostAdvisor(Builder builder) {
@@ -142,6 +148,7 @@ public final class LlmCostAdvisor implements CallAdvisor, StreamAdvisor {
 		this.order = builder.order;
 		this.eventPublisher = builder.eventPublisher;
 		this.attributionPolicy = builder.attributionPolicy;
+		this.budgetGuard = builder.budgetGuard;
 	}
 
 	/**
@@ -167,11 +174,13 @@ public final class LlmCostAdvisor implements CallAdvisor, StreamAdvisor {
 	public ChatClientResponse adviseCall(ChatClientRequest request, CallAdvisorChain chain) {
 		LlmCostObservationContext context = newContext(request, false);
 		Observation observation = start(context, null);
+		BudgetReservation reservation = reserve(request, context, observation);
 		ChatClientResponse response;
 		try (Observation.Scope scope = observation.openScope()) {
 			response = chain.nextCall(request);
 		}
 		catch (RuntimeException | Error ex) {
+			settle(reservation, context);
 			stop(observation, ex);
 			throw ex;
 		}
@@ -187,6 +196,7 @@ public final class LlmCostAdvisor implements CallAdvisor, StreamAdvisor {
 		catch (RuntimeException ex) {
 			logger.warn("Failed to price an LLM call; the call is not affected", ex);
 		}
+		settle(reservation, context);
 		stop(observation, null);
 		return withAccounting(response, context);
 	}
@@ -197,7 +207,14 @@ public final class LlmCostAdvisor implements CallAdvisor, StreamAdvisor {
 			LlmCostObservationContext context = newContext(request, true);
 			Observation observation = start(context,
 					contextView.getOrDefault(ObservationThreadLocalAccessor.KEY, null));
-			StreamAccounting accounting = new StreamAccounting(context, observation);
+			BudgetReservation reservation;
+			try {
+				reservation = reserve(request, context, observation);
+			}
+			catch (LlmBudgetExceededException | LlmBudgetUnavailableException ex) {
+				return Flux.error(ex);
+			}
+			StreamAccounting accounting = new StreamAccounting(context, observation, reservation);
 			Flux<ChatClientResponse> responses;
 			try {
 				responses = chain.nextStream(request);
@@ -213,6 +230,34 @@ public final class LlmCostAdvisor implements CallAdvisor, StreamAdvisor {
 			return (observation.isNoop()) ? responses : responses
 				.contextWrite((reactorContext) -> reactorContext.put(ObservationThreadLocalAccessor.KEY, observation));
 		});
+	}
+
+	private BudgetReservation reserve(ChatClientRequest request, LlmCostObservationContext context,
+			Observation observation) {
+		if (this.budgetGuard == null || !this.budgetGuard.isActive()) {
+			return BudgetReservation.NONE;
+		}
+		try {
+			return this.budgetGuard.reserve(request.prompt(), context.getRequestModel(),
+					context.getAttribution().tags());
+		}
+		catch (LlmBudgetExceededException | LlmBudgetUnavailableException ex) {
+			stop(observation, ex);
+			throw ex;
+		}
+		catch (RuntimeException ex) {
+			logger.warn("Failed to reserve an LLM call against its budgets; the call goes on", ex);
+			return BudgetReservation.NONE;
+		}
+	}
+
+	private void settle(BudgetReservation reservation, LlmCostObservationContext context) {
+		try {
+			reservation.settle(context.getCost());
+		}
+		catch (RuntimeException ex) {
+			logger.warn("Failed to settle an LLM call against its budgets; the call is not affected", ex);
+		}
 	}
 
 	private ChatClientResponse withAccounting(ChatClientResponse response, LlmCostObservationContext context) {
@@ -335,15 +380,18 @@ public final class LlmCostAdvisor implements CallAdvisor, StreamAdvisor {
 
 		private final Observation observation;
 
+		private final BudgetReservation reservation;
+
 		private final AtomicBoolean finished = new AtomicBoolean();
 
 		private volatile @Nullable String responseModel;
 
 		private volatile @Nullable TokenUsage usage;
 
-		StreamAccounting(LlmCostObservationContext context, Observation observation) {
+		StreamAccounting(LlmCostObservationContext context, Observation observation, BudgetReservation reservation) {
 			this.context = context;
 			this.observation = observation;
+			this.reservation = reservation;
 		}
 
 		void onResponse(ChatClientResponse response) {
@@ -380,6 +428,7 @@ public final class LlmCostAdvisor implements CallAdvisor, StreamAdvisor {
 			catch (RuntimeException ex) {
 				logger.warn("Failed to price an LLM stream; the stream is not affected", ex);
 			}
+			settle(this.reservation, this.context);
 			stop(this.observation, error);
 		}
 
@@ -405,6 +454,8 @@ public final class LlmCostAdvisor implements CallAdvisor, StreamAdvisor {
 		private @Nullable ApplicationEventPublisher eventPublisher;
 
 		private AttributionPolicy attributionPolicy = AttributionPolicy.none();
+
+		private @Nullable BudgetGuard budgetGuard;
 
 		private Builder(ModelPriceResolver priceResolver) {
 			Assert.notNull(priceResolver, "priceResolver must not be null");
@@ -484,6 +535,16 @@ public final class LlmCostAdvisor implements CallAdvisor, StreamAdvisor {
 		public Builder attributionPolicy(AttributionPolicy attributionPolicy) {
 			Assert.notNull(attributionPolicy, "attributionPolicy must not be null");
 			this.attributionPolicy = attributionPolicy;
+			return this;
+		}
+
+		/**
+		 * Set the guard that holds calls to budgets.
+		 * @param budgetGuard the guard, or {@code null} for no budgets
+		 * @return this builder
+		 */
+		public Builder budgetGuard(@Nullable BudgetGuard budgetGuard) {
+			this.budgetGuard = budgetGuard;
 			return this;
 		}
 

@@ -16,15 +16,28 @@
 
 package io.github.llmcost.autoconfigure;
 
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+
 import io.github.llmcost.advisor.LlmCostAdvisor;
 import io.github.llmcost.attribution.AttributionPolicy;
 import io.github.llmcost.attribution.LlmCostTagContributor;
+import io.github.llmcost.budget.Budget;
+import io.github.llmcost.budget.BudgetGuard;
+import io.github.llmcost.budget.BudgetMetrics;
+import io.github.llmcost.budget.BudgetStore;
+import io.github.llmcost.budget.CallCostEstimator;
+import io.github.llmcost.budget.InMemoryBudgetStore;
+import io.github.llmcost.budget.redis.RedisBudgetStore;
+import io.github.llmcost.cost.LlmCostCalculator;
 import io.github.llmcost.observation.LlmCostObservationConvention;
 import io.github.llmcost.pricing.ModelPriceResolver;
 import io.github.llmcost.usage.AnthropicUsageNormalizer;
 import io.github.llmcost.usage.OpenAiUsageNormalizer;
 import io.github.llmcost.usage.UsageNormalizer;
 import io.github.llmcost.usage.UsageNormalizers;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import io.micrometer.observation.ObservationRegistry;
 
 import org.springframework.ai.chat.client.ChatClient;
@@ -34,10 +47,13 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.data.redis.core.StringRedisTemplate;
 
 /**
  * Auto-configuration of llm-cost: prices and an {@link LlmCostAdvisor} added to every
@@ -51,6 +67,8 @@ import org.springframework.context.annotation.Configuration;
 @ConditionalOnBooleanProperty(name = LlmCostProperties.CONFIG_PREFIX + ".enabled", matchIfMissing = true)
 @EnableConfigurationProperties(LlmCostProperties.class)
 public final class LlmCostAutoConfiguration {
+
+	private static final String REDIS_TEMPLATE = "org.springframework.data.redis.core.StringRedisTemplate";
 
 	@Bean
 	@ConditionalOnMissingBean(ModelPriceResolver.class)
@@ -69,8 +87,29 @@ public final class LlmCostAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
+	BudgetGuard llmCostBudgetGuard(LlmCostProperties properties, BudgetStore budgetStore,
+			ModelPriceResolver priceResolver, ApplicationEventPublisher eventPublisher) {
+		LlmCostProperties.Budget budget = properties.getBudget();
+		List<Budget> budgets = new ArrayList<>();
+		budget.getLimits()
+			.forEach(
+					(name, limit) -> budgets.add(new Budget(name, limit.getAmount(), limit.getPeriod(), limit.getZone(),
+							limit.getPerTag(), limit.getModels(), limit.isEnforce(), limit.getAlertThresholds())));
+		CallCostEstimator estimator = new CallCostEstimator(priceResolver,
+				new LlmCostCalculator(properties.getCurrency()), budget.getDefaultOutputTokens());
+		return BudgetGuard.builder(budgetStore, estimator)
+			.budgets(budgets)
+			.failOpen(budget.isFailOpen())
+			.maxCostPerCall(budget.getMaxCostPerCall())
+			.reservationTimeout(budget.getReservationTimeout())
+			.eventPublisher(eventPublisher)
+			.build();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
 	LlmCostAdvisor llmCostAdvisor(ModelPriceResolver priceResolver, AttributionPolicy attributionPolicy,
-			LlmCostProperties properties, ObjectProvider<UsageNormalizer> usageNormalizers,
+			BudgetGuard budgetGuard, LlmCostProperties properties, ObjectProvider<UsageNormalizer> usageNormalizers,
 			ObjectProvider<ObservationRegistry> observationRegistry,
 			ObjectProvider<LlmCostObservationConvention> customConvention, ApplicationEventPublisher eventPublisher) {
 		return LlmCostAdvisor.builder(priceResolver)
@@ -81,6 +120,7 @@ public final class LlmCostAutoConfiguration {
 			.order(properties.getAdvisor().getOrder())
 			.eventPublisher(eventPublisher)
 			.attributionPolicy(attributionPolicy)
+			.budgetGuard(budgetGuard)
 			.build();
 	}
 
@@ -89,6 +129,64 @@ public final class LlmCostAutoConfiguration {
 			matchIfMissing = true)
 	ChatClientBuilderCustomizer llmCostChatClientBuilderCustomizer(LlmCostAdvisor llmCostAdvisor) {
 		return (builder) -> builder.defaultAdvisors(llmCostAdvisor);
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnProperty(name = LlmCostProperties.CONFIG_PREFIX + ".budget.store", havingValue = "memory",
+			matchIfMissing = true)
+	static class MemoryBudgetStoreConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean(BudgetStore.class)
+		InMemoryBudgetStore llmCostBudgetStore() {
+			return new InMemoryBudgetStore();
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnProperty(name = LlmCostProperties.CONFIG_PREFIX + ".budget.store", havingValue = "redis")
+	@ConditionalOnClass(name = REDIS_TEMPLATE)
+	static class RedisBudgetStoreConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean(BudgetStore.class)
+		RedisBudgetStore llmCostBudgetStore(ObjectProvider<StringRedisTemplate> redisTemplate,
+				LlmCostProperties properties) {
+			StringRedisTemplate template = redisTemplate.getIfAvailable();
+			if (template == null) {
+				throw new IllegalStateException(LlmCostProperties.CONFIG_PREFIX
+						+ ".budget.store=redis needs a Redis connection: configure spring.data.redis.*");
+			}
+			return new RedisBudgetStore(template, properties.getBudget().getRedis().getKeyPrefix(), Clock.systemUTC());
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnProperty(name = LlmCostProperties.CONFIG_PREFIX + ".budget.store", havingValue = "redis")
+	@ConditionalOnMissingClass(REDIS_TEMPLATE)
+	static class MissingRedisBudgetStoreConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean(BudgetStore.class)
+		BudgetStore llmCostBudgetStore() {
+			throw new IllegalStateException(LlmCostProperties.CONFIG_PREFIX
+					+ ".budget.store=redis needs Spring Data Redis: add spring-boot-starter-data-redis");
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(MeterBinder.class)
+	static class BudgetMetricsConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		BudgetMetrics llmCostBudgetMetrics(BudgetGuard budgetGuard, LlmCostProperties properties) {
+			return new BudgetMetrics(budgetGuard, properties.getCurrency());
+		}
+
 	}
 
 	@Configuration(proxyBeanMethods = false)

@@ -17,6 +17,9 @@
 package io.github.llmcost.autoconfigure;
 
 import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.HashMap;
@@ -27,6 +30,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
+import io.github.llmcost.budget.BudgetPeriod;
 import io.github.llmcost.pricing.GlobPattern;
 import org.jspecify.annotations.Nullable;
 
@@ -64,6 +68,8 @@ public class LlmCostProperties implements InitializingBean {
 
 	private final Attribution attribution = new Attribution();
 
+	private final Budget budget = new Budget();
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
@@ -92,10 +98,289 @@ public class LlmCostProperties implements InitializingBean {
 		return this.attribution;
 	}
 
+	public Budget getBudget() {
+		return this.budget;
+	}
+
 	@Override
 	public void afterPropertiesSet() {
 		this.pricing.validate();
 		this.attribution.validate();
+		this.budget.validate();
+	}
+
+	/**
+	 * Properties of budgets.
+	 */
+	public static class Budget {
+
+		/**
+		 * Where budget balances are kept: in the memory of each instance, or in Redis
+		 * (spring.data.redis.* connection), shared by every instance.
+		 */
+		private Store store = Store.MEMORY;
+
+		/**
+		 * Whether calls go on, without their budgets, when the budget store fails;
+		 * otherwise they are rejected.
+		 */
+		private boolean failOpen = true;
+
+		/**
+		 * Largest estimated cost of a single call, in llm-cost.currency; a call estimated
+		 * above it is rejected.
+		 */
+		private @Nullable BigDecimal maxCostPerCall;
+
+		/**
+		 * Output tokens assumed when estimating a call whose request sets no maximum.
+		 */
+		private long defaultOutputTokens = 1024;
+
+		/**
+		 * How long a reservation that is never settled, for example after a crash, holds
+		 * its amount.
+		 */
+		private Duration reservationTimeout = Duration.ofMinutes(10);
+
+		private final Redis redis = new Redis();
+
+		/**
+		 * Budgets by name.
+		 */
+		private final Map<String, Limit> limits = new LinkedHashMap<>();
+
+		public Store getStore() {
+			return this.store;
+		}
+
+		public void setStore(Store store) {
+			this.store = store;
+		}
+
+		public boolean isFailOpen() {
+			return this.failOpen;
+		}
+
+		public void setFailOpen(boolean failOpen) {
+			this.failOpen = failOpen;
+		}
+
+		public @Nullable BigDecimal getMaxCostPerCall() {
+			return this.maxCostPerCall;
+		}
+
+		public void setMaxCostPerCall(@Nullable BigDecimal maxCostPerCall) {
+			this.maxCostPerCall = maxCostPerCall;
+		}
+
+		public long getDefaultOutputTokens() {
+			return this.defaultOutputTokens;
+		}
+
+		public void setDefaultOutputTokens(long defaultOutputTokens) {
+			this.defaultOutputTokens = defaultOutputTokens;
+		}
+
+		public Duration getReservationTimeout() {
+			return this.reservationTimeout;
+		}
+
+		public void setReservationTimeout(Duration reservationTimeout) {
+			this.reservationTimeout = reservationTimeout;
+		}
+
+		public Redis getRedis() {
+			return this.redis;
+		}
+
+		public Map<String, Limit> getLimits() {
+			return this.limits;
+		}
+
+		void validate() {
+			String prefix = CONFIG_PREFIX + ".budget.";
+			if (this.maxCostPerCall != null && this.maxCostPerCall.signum() <= 0) {
+				throw new IllegalStateException(
+						"%smax-cost-per-call must be positive, was %s".formatted(prefix, this.maxCostPerCall));
+			}
+			if (this.defaultOutputTokens < 0) {
+				throw new IllegalStateException("%sdefault-output-tokens must not be negative, was %d".formatted(prefix,
+						this.defaultOutputTokens));
+			}
+			if (this.reservationTimeout.isNegative() || this.reservationTimeout.isZero()) {
+				throw new IllegalStateException(
+						"%sreservation-timeout must be positive, was %s".formatted(prefix, this.reservationTimeout));
+			}
+			this.limits.forEach((name, limit) -> limit.validate("%slimits.%s".formatted(prefix, name)));
+		}
+
+		/**
+		 * Where budget balances are kept.
+		 */
+		public enum Store {
+
+			/**
+			 * In the memory of each instance; lost on restart.
+			 */
+			MEMORY,
+
+			/**
+			 * In Redis, shared by every instance.
+			 */
+			REDIS
+
+		}
+
+	}
+
+	/**
+	 * Properties of the Redis budget store.
+	 */
+	public static class Redis {
+
+		/**
+		 * Prefix of the keys the budget store writes; keep the hash tag in braces so that
+		 * all keys share a cluster slot.
+		 */
+		private String keyPrefix = "llm-cost:{budgets}:";
+
+		public String getKeyPrefix() {
+			return this.keyPrefix;
+		}
+
+		public void setKeyPrefix(String keyPrefix) {
+			this.keyPrefix = keyPrefix;
+		}
+
+	}
+
+	/**
+	 * Properties of one budget.
+	 */
+	public static class Limit {
+
+		/**
+		 * Amount the budget allows per period, in llm-cost.currency.
+		 */
+		private @Nullable BigDecimal amount;
+
+		/**
+		 * Period the amount is for: a calendar day, ISO week or month in the zone, or the
+		 * total.
+		 */
+		private BudgetPeriod period = BudgetPeriod.DAY;
+
+		/**
+		 * Time zone of the period's calendar.
+		 */
+		private ZoneId zone = ZoneOffset.UTC;
+
+		/**
+		 * Attribution tag that splits the budget into one budget per value, such as user;
+		 * calls without the tag are not counted.
+		 */
+		private @Nullable String perTag;
+
+		/**
+		 * Names or glob patterns of the models whose calls the budget counts; all models
+		 * when empty.
+		 */
+		private final List<String> models = new ArrayList<>();
+
+		/**
+		 * Whether to reject a call that would exceed the budget; otherwise the budget
+		 * only counts and alerts.
+		 */
+		private boolean enforce = true;
+
+		/**
+		 * Fractions of the amount, in (0, 1], whose first crossing in a period publishes
+		 * an LlmBudgetThresholdEvent.
+		 */
+		private List<Double> alertThresholds = new ArrayList<>(List.of(0.5, 0.8, 1.0));
+
+		public @Nullable BigDecimal getAmount() {
+			return this.amount;
+		}
+
+		public void setAmount(@Nullable BigDecimal amount) {
+			this.amount = amount;
+		}
+
+		public BudgetPeriod getPeriod() {
+			return this.period;
+		}
+
+		public void setPeriod(BudgetPeriod period) {
+			this.period = period;
+		}
+
+		public ZoneId getZone() {
+			return this.zone;
+		}
+
+		public void setZone(ZoneId zone) {
+			this.zone = zone;
+		}
+
+		public @Nullable String getPerTag() {
+			return this.perTag;
+		}
+
+		public void setPerTag(@Nullable String perTag) {
+			this.perTag = perTag;
+		}
+
+		public List<String> getModels() {
+			return this.models;
+		}
+
+		public boolean isEnforce() {
+			return this.enforce;
+		}
+
+		public void setEnforce(boolean enforce) {
+			this.enforce = enforce;
+		}
+
+		public List<Double> getAlertThresholds() {
+			return this.alertThresholds;
+		}
+
+		public void setAlertThresholds(List<Double> alertThresholds) {
+			this.alertThresholds = alertThresholds;
+		}
+
+		void validate(String key) {
+			if (this.amount == null) {
+				throw new IllegalStateException(key + ".amount must be set");
+			}
+			if (this.amount.signum() <= 0) {
+				throw new IllegalStateException("%s.amount must be positive, was %s".formatted(key, this.amount));
+			}
+			if (this.perTag != null && this.perTag.isBlank()) {
+				throw new IllegalStateException(key + ".per-tag must not be empty");
+			}
+			for (int i = 0; i < this.alertThresholds.size(); i++) {
+				Double threshold = this.alertThresholds.get(i);
+				if (threshold == null || threshold <= 0 || threshold > 1) {
+					throw new IllegalStateException(
+							"%s.alert-thresholds[%d] must be in (0, 1], was %s".formatted(key, i, threshold));
+				}
+			}
+			for (int i = 0; i < this.models.size(); i++) {
+				String model = this.models.get(i);
+				try {
+					GlobPattern.compile(model);
+				}
+				catch (IllegalArgumentException ex) {
+					throw new IllegalStateException(
+							"%s.models[%d] is not a valid pattern: %s".formatted(key, i, ex.getMessage()), ex);
+				}
+			}
+		}
+
 	}
 
 	/**

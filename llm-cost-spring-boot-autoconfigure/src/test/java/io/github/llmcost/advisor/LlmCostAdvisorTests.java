@@ -18,12 +18,18 @@ package io.github.llmcost.advisor;
 
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.util.Currency;
 import java.util.List;
 import java.util.Map;
 
 import com.openai.core.ObjectMappers;
 import com.openai.models.completions.CompletionUsage;
+import io.github.llmcost.budget.BudgetGuard;
+import io.github.llmcost.budget.CallCostEstimator;
+import io.github.llmcost.budget.InMemoryBudgetStore;
+import io.github.llmcost.budget.LlmBudgetExceededException;
 import io.github.llmcost.cost.LlmCost;
+import io.github.llmcost.cost.LlmCostCalculator;
 import io.github.llmcost.observation.LlmCostMeterObservationHandler;
 import io.github.llmcost.pricing.ModelPrice;
 import io.github.llmcost.pricing.ModelPriceResolver;
@@ -51,10 +57,13 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import static io.micrometer.observation.tck.TestObservationRegistryAssert.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.BDDMockito.given;
+import static org.mockito.BDDMockito.then;
 import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
 
 /**
  * Tests for {@link LlmCostAdvisor}.
@@ -247,6 +256,33 @@ class LlmCostAdvisorTests {
 			.user("Hi")
 			.call()
 			.content()).isEqualTo("Hello");
+	}
+
+	@Test
+	void shouldRejectCallOverBudgetBeforeCallingTheModel() {
+		BudgetGuard guard = BudgetGuard
+			.builder(new InMemoryBudgetStore(),
+					new CallCostEstimator(PRICES, new LlmCostCalculator(Currency.getInstance("USD")), 1000))
+			.maxCostPerCall(new BigDecimal("0.001"))
+			.build();
+		LlmCostAdvisor advisor = LlmCostAdvisor.builder(PRICES)
+			.observationRegistry(this.observationRegistry)
+			.budgetGuard(guard)
+			.build();
+		ChatClient chatClient = ChatClient.builder(this.chatModel).defaultAdvisors(advisor).build();
+		// 1000 output tokens at 10.00 per million: 0.01, over the maximum of 0.001
+		assertThatExceptionOfType(LlmBudgetExceededException.class)
+			.isThrownBy(() -> chatClient.prompt().user("Hi").call().content());
+		assertThatExceptionOfType(LlmBudgetExceededException.class)
+			.isThrownBy(() -> chatClient.prompt().user("Hi").stream().content().blockLast());
+		then(this.chatModel).should(never()).call(any(Prompt.class));
+		then(this.chatModel).should(never()).stream(any(Prompt.class));
+		assertThat(this.observationRegistry).hasNumberOfObservationsWithNameEqualTo("llm.call", 2)
+			.hasObservationWithNameEqualTo("llm.call")
+			.that()
+			.hasBeenStopped()
+			.assertThatError()
+			.isInstanceOf(LlmBudgetExceededException.class);
 	}
 
 	@Test

@@ -17,6 +17,7 @@
 package io.github.llmcost.autoconfigure;
 
 import java.math.BigDecimal;
+import java.time.ZoneId;
 import java.util.Currency;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +26,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import io.github.llmcost.advisor.LlmCostAdvisor;
 import io.github.llmcost.attribution.AttributionPolicy;
 import io.github.llmcost.attribution.LlmCostTagContributor;
+import io.github.llmcost.budget.BudgetGuard;
+import io.github.llmcost.budget.BudgetMetrics;
+import io.github.llmcost.budget.BudgetPeriod;
+import io.github.llmcost.budget.InMemoryBudgetStore;
 import io.github.llmcost.observation.DefaultLlmCostObservationConvention;
 import io.github.llmcost.observation.LlmCostMeterObservationHandler;
 import io.github.llmcost.observation.LlmCostObservationConvention;
@@ -59,6 +64,7 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.event.EventListener;
+import org.springframework.data.redis.core.StringRedisTemplate;
 
 import static io.micrometer.observation.tck.TestObservationRegistryAssert.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -455,6 +461,87 @@ class LlmCostAutoConfigurationTests {
 				.getFailure()
 				.rootCause()
 				.hasMessage("llm-cost.attribution.max-values-per-tag must be positive, was 0"));
+	}
+
+	@Test
+	void shouldSupplyMemoryBudgetStoreAndGuardByDefault() {
+		this.contextRunner.run((context) -> {
+			assertThat(context).hasSingleBean(InMemoryBudgetStore.class);
+			assertThat(context).hasSingleBean(BudgetMetrics.class);
+			assertThat(context.getBean(BudgetGuard.class).isActive()).isFalse();
+		});
+	}
+
+	@Test
+	void shouldBindBudgetLimits() {
+		this.contextRunner
+			.withPropertyValues("llm-cost.budget.limits.per-user.amount=2.50",
+					"llm-cost.budget.limits.per-user.period=week", "llm-cost.budget.limits.per-user.zone=Europe/Paris",
+					"llm-cost.budget.limits.per-user.per-tag=user", "llm-cost.budget.limits.per-user.models=gpt-4o*,o3",
+					"llm-cost.budget.limits.per-user.enforce=false",
+					"llm-cost.budget.limits.per-user.alert-thresholds=0.9,1", "llm-cost.budget.max-cost-per-call=0.50")
+			.run((context) -> {
+				BudgetGuard guard = context.getBean(BudgetGuard.class);
+				assertThat(guard.isActive()).isTrue();
+				assertThat(guard.getBudgets()).singleElement().satisfies((budget) -> {
+					assertThat(budget.name()).isEqualTo("per-user");
+					assertThat(budget.amount()).isEqualByComparingTo("2.50");
+					assertThat(budget.period()).isEqualTo(BudgetPeriod.WEEK);
+					assertThat(budget.zone()).isEqualTo(ZoneId.of("Europe/Paris"));
+					assertThat(budget.perTag()).isEqualTo("user");
+					assertThat(budget.models()).containsExactly("gpt-4o*", "o3");
+					assertThat(budget.enforce()).isFalse();
+					assertThat(budget.alertThresholds()).containsExactly(0.9, 1.0);
+				});
+			});
+	}
+
+	@Test
+	void shouldFailOnUnknownBudgetPeriodNamingTheKey() {
+		this.contextRunner
+			.withPropertyValues("llm-cost.budget.limits.daily.amount=1",
+					"llm-cost.budget.limits.daily.period=fortnight")
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.hasStackTraceContaining("Failed to bind properties under 'llm-cost.budget.limits.daily.period'"));
+	}
+
+	@Test
+	void shouldFailOnAlertThresholdOutsideRangeNamingTheKey() {
+		this.contextRunner
+			.withPropertyValues("llm-cost.budget.limits.daily.amount=1",
+					"llm-cost.budget.limits.daily.alert-thresholds=0.5,1.5")
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.hasMessage("llm-cost.budget.limits.daily.alert-thresholds[1] must be in (0, 1], was 1.5"));
+	}
+
+	@Test
+	void shouldFailOnBudgetWithoutAmountNamingTheKey() {
+		this.contextRunner.withPropertyValues("llm-cost.budget.limits.daily.period=day")
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.hasMessage("llm-cost.budget.limits.daily.amount must be set"));
+	}
+
+	@Test
+	void shouldFailOnRedisStoreWithoutSpringDataRedis() {
+		this.contextRunner.withClassLoader(new FilteredClassLoader(StringRedisTemplate.class))
+			.withPropertyValues("llm-cost.budget.store=redis")
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.hasStackTraceContaining(
+						"llm-cost.budget.store=redis needs Spring Data Redis: add spring-boot-starter-data-redis"));
+	}
+
+	@Test
+	void shouldFailOnRedisStoreWithoutRedisConnection() {
+		this.contextRunner.withPropertyValues("llm-cost.budget.store=redis")
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.hasStackTraceContaining("llm-cost.budget.store=redis needs a Redis connection"));
 	}
 
 	@Configuration(proxyBeanMethods = false)

@@ -46,7 +46,10 @@ import org.springframework.test.context.ContextConfiguration;
 		"llm-cost.pricing.models.[gpt-4o-mini].input=0.15", "llm-cost.pricing.models.[gpt-4o-mini].output=0.60",
 		"llm-cost.pricing.models.[gpt-4o-mini].cached-input=0.075", "llm-cost.pricing.models.[gpt-4.1].input=2.00",
 		"llm-cost.pricing.models.[gpt-4.1].output=8.00", "llm-cost.pricing.models.[gpt-4.1-nano].input=0.10",
-		"llm-cost.pricing.models.[gpt-4.1-nano].output=0.40" })
+		"llm-cost.pricing.models.[gpt-4.1-nano].output=0.40", "llm-cost.pricing.models.[flat-fee-model].input=0",
+		"llm-cost.pricing.models.[flat-fee-model].output=0",
+		"llm-cost.pricing.models.[flat-fee-model].per-request=0.03", "llm-cost.budget.limits.flat-fee.amount=1.00",
+		"llm-cost.budget.limits.flat-fee.period=total", "llm-cost.budget.limits.flat-fee.models=flat-fee-model" })
 @ContextConfiguration(initializers = OpenAiServer.class)
 public @interface OpenAiIntegrationTest {
 
