@@ -23,6 +23,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import io.github.llmcost.actuate.LlmCostEndpoint;
+import io.github.llmcost.actuate.LlmCostTotals;
 import io.github.llmcost.advisor.LlmCostAdvisor;
 import io.github.llmcost.attribution.AttributionPolicy;
 import io.github.llmcost.attribution.LlmCostTagContributor;
@@ -77,8 +79,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class LlmCostAutoConfigurationTests {
 
-	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner().withConfiguration(
-			AutoConfigurations.of(LlmCostAutoConfiguration.class, LlmCostObservationAutoConfiguration.class));
+	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(LlmCostAutoConfiguration.class,
+				LlmCostObservationAutoConfiguration.class, LlmCostEndpointAutoConfiguration.class));
 
 	@Test
 	void shouldSupplyDefaultBeans() {
@@ -542,6 +545,22 @@ class LlmCostAutoConfigurationTests {
 			.run((context) -> assertThat(context).hasFailed()
 				.getFailure()
 				.hasStackTraceContaining("llm-cost.budget.store=redis needs a Redis connection"));
+	}
+
+	@Test
+	void shouldSupplyEndpointWhenExposed() {
+		this.contextRunner.withPropertyValues("management.endpoints.web.exposure.include=llmcost").run((context) -> {
+			assertThat(context).hasSingleBean(LlmCostEndpoint.class);
+			assertThat(context).hasSingleBean(LlmCostTotals.class);
+		});
+	}
+
+	@Test
+	void shouldNotSupplyEndpointWhenNotExposed() {
+		this.contextRunner.run((context) -> {
+			assertThat(context).doesNotHaveBean(LlmCostEndpoint.class);
+			assertThat(context).doesNotHaveBean(LlmCostTotals.class);
+		});
 	}
 
 	@Configuration(proxyBeanMethods = false)

@@ -40,7 +40,7 @@ import org.springframework.test.context.ContextConfiguration;
 		"spring.ai.model.chat=openai", "spring.ai.model.embedding=none", "spring.ai.model.image=none",
 		"spring.ai.model.audio.speech=none", "spring.ai.model.audio.transcription=none",
 		"spring.ai.model.moderation=none", "spring.ai.openai.api-key=test-key", "spring.ai.openai.max-retries=0",
-		"spring.ai.openai.chat.model=gpt-4o", "management.endpoints.web.exposure.include=metrics",
+		"spring.ai.openai.chat.model=gpt-4o", "management.endpoints.web.exposure.include=metrics,llmcost",
 		"management.tracing.sampling.probability=1.0", "llm-cost.pricing.models.[gpt-4o].input=2.50",
 		"llm-cost.pricing.models.[gpt-4o].output=10.00", "llm-cost.pricing.models.[gpt-4o].cached-input=1.25",
 		"llm-cost.pricing.models.[gpt-4o-mini].input=0.15", "llm-cost.pricing.models.[gpt-4o-mini].output=0.60",

@@ -1,0 +1,185 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package io.github.llmcost.actuate;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Currency;
+import java.util.List;
+import java.util.Map;
+
+import io.github.llmcost.actuate.LlmCostEndpoint.LlmCostDescriptor;
+import io.github.llmcost.actuate.LlmCostEndpoint.ModelResolutionDescriptor;
+import io.github.llmcost.budget.Budget;
+import io.github.llmcost.budget.BudgetGuard;
+import io.github.llmcost.budget.BudgetPeriod;
+import io.github.llmcost.budget.CallCostEstimator;
+import io.github.llmcost.budget.InMemoryBudgetStore;
+import io.github.llmcost.cost.LlmCostCalculator;
+import io.github.llmcost.observation.DefaultLlmCostObservationConvention;
+import io.github.llmcost.observation.LlmCostObservationContext;
+import io.github.llmcost.observation.LlmCostObservationDocumentation;
+import io.github.llmcost.pricing.CatalogModelPriceResolver;
+import io.github.llmcost.pricing.ModelPrice;
+import io.github.llmcost.pricing.PriceCatalog;
+import io.github.llmcost.pricing.PriceEntry;
+import io.github.llmcost.pricing.ResolvedPrice;
+import io.github.llmcost.usage.TokenUsage;
+import io.micrometer.observation.ObservationRegistry;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.ai.chat.prompt.Prompt;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tests for {@link LlmCostEndpoint} and {@link LlmCostTotals}.
+ *
+ * @author llm-cost contributors
+ */
+class LlmCostEndpointTests {
+
+	private static final Currency USD = Currency.getInstance("USD");
+
+	private static final ModelPrice GPT_4O = ModelPrice.builder()
+		.input(new BigDecimal("2.50"))
+		.output(new BigDecimal("10.00"))
+		.cachedInput(new BigDecimal("1.25"))
+		.tier(200_000, (tier) -> tier.input(new BigDecimal("5")))
+		.build();
+
+	private final CatalogModelPriceResolver resolver = new CatalogModelPriceResolver(
+			List.of(new PriceCatalog("property", "llm-cost.pricing.models", List.of(new PriceEntry("gpt-4o", GPT_4O))),
+					new PriceCatalog("builtin", "bundled", List.of(new PriceEntry("claude-sonnet-4-20250514",
+							ModelPrice.builder().input(BigDecimal.ONE).output(BigDecimal.TEN).build())))));
+
+	private final LlmCostTotals totals = new LlmCostTotals(
+			Clock.fixed(Instant.parse("2026-11-28T10:00:00Z"), ZoneOffset.UTC));
+
+	private final ObservationRegistry observationRegistry = ObservationRegistry.create();
+
+	LlmCostEndpointTests() {
+		this.observationRegistry.observationConfig().observationHandler(this.totals);
+	}
+
+	@Test
+	void shouldShowExactSpendSinceStartOverallAndByModel() {
+		for (int i = 0; i < 3; i++) {
+			observe("gpt-4o", "gpt-4o-2024-08-06", new TokenUsage(600, 400, 0, 400, 100));
+		}
+		observe("mystery", "mystery-model", new TokenUsage(10, 0, 0, 5, 0));
+		LlmCostDescriptor descriptor = endpoint(null).llmCost();
+		assertThat(descriptor.currency()).isEqualTo("USD");
+		assertThat(descriptor.since()).isEqualTo(Instant.parse("2026-11-28T10:00:00Z"));
+		assertThat(descriptor.total().calls()).isEqualTo(4);
+		assertThat(descriptor.total().unpricedCalls()).isEqualTo(1);
+		assertThat(descriptor.total().tokens().input()).isEqualTo(1810);
+		assertThat(descriptor.total().cost().total()).isEqualTo("0.021");
+		assertThat(descriptor.total().cost().reasoning()).isEqualTo("0.003");
+		assertThat(descriptor.models()).containsOnlyKeys("gpt-4o-2024-08-06", "mystery-model");
+		assertThat(descriptor.models().get("gpt-4o-2024-08-06").cost().cachedInput()).isEqualTo("0.0015");
+		assertThat(descriptor.unpricedModels()).containsExactly("mystery-model");
+		assertThat(descriptor.pricesInUse()).containsOnlyKeys("gpt-4o-2024-08-06");
+		assertThat(descriptor.pricesInUse().get("gpt-4o-2024-08-06").match()).isEqualTo("normalized");
+	}
+
+	@Test
+	void shouldShowPricesPerMillionTokensWithTheirSourcesAndCatalogs() {
+		LlmCostDescriptor descriptor = endpoint(null).llmCost();
+		assertThat(descriptor.configuredPrices()).containsOnlyKeys("gpt-4o");
+		LlmCostEndpoint.PriceDescriptor price = descriptor.configuredPrices().get("gpt-4o");
+		assertThat(price.source()).isEqualTo("property");
+		assertThat(price.perMillionTokens().input()).isEqualTo("2.5");
+		assertThat(price.perMillionTokens().cachedInput()).isEqualTo("1.25");
+		assertThat(price.perMillionTokens().reasoning()).isEqualTo("10");
+		assertThat(price.tiers()).singleElement().satisfies((tier) -> {
+			assertThat(tier.aboveInputTokens()).isEqualTo(200_000);
+			assertThat(tier.perMillionTokens().input()).isEqualTo("5");
+		});
+		assertThat(descriptor.catalogs()).extracting(LlmCostEndpoint.CatalogDescriptor::source)
+			.containsExactly("property", "builtin");
+	}
+
+	@Test
+	void shouldExplainHowAModelNameResolves() {
+		ModelResolutionDescriptor prefixed = endpoint(null).model("us.anthropic.claude-sonnet-4-20250514-v1:0");
+		assertThat(prefixed.priced()).isTrue();
+		assertThat(prefixed.normalized()).isEqualTo("claude-sonnet-4");
+		assertThat(prefixed.price().entry()).isEqualTo("claude-sonnet-4-20250514");
+		assertThat(prefixed.price().source()).isEqualTo("builtin");
+		assertThat(prefixed.explanation()).isEqualTo("'us.anthropic.claude-sonnet-4-20250514-v1:0' matched entry"
+				+ " 'claude-sonnet-4-20250514' of source 'builtin' by its normalized name 'claude-sonnet-4'");
+		assertThat(endpoint(null).model("openai", "gpt-4o").model()).isEqualTo("openai/gpt-4o");
+		ModelResolutionDescriptor unknown = endpoint(null).model("mystery-model");
+		assertThat(unknown.priced()).isFalse();
+		assertThat(unknown.price()).isNull();
+		assertThat(unknown.searched()).containsExactly("property (llm-cost.pricing.models)", "builtin (bundled)");
+		assertThat(unknown.explanation()).startsWith("No entry prices 'mystery-model'");
+	}
+
+	@Test
+	void shouldShowBudgetsAndTheirBalances() {
+		Budget daily = new Budget("daily", new BigDecimal("5"), BudgetPeriod.DAY, ZoneOffset.UTC, null, List.of(), true,
+				List.of(0.8));
+		Budget perUser = new Budget("per-user", BigDecimal.ONE, BudgetPeriod.MONTH, ZoneOffset.UTC, "user", List.of(),
+				true, List.of());
+		BudgetGuard guard = BudgetGuard
+			.builder(new InMemoryBudgetStore(), new CallCostEstimator(this.resolver, new LlmCostCalculator(USD), 1000))
+			.budgets(List.of(daily, perUser))
+			.build();
+		guard.reserve(new Prompt("Hi"), "gpt-4o", Map.of());
+		LlmCostDescriptor descriptor = endpoint(guard).llmCost();
+		assertThat(descriptor.budgets()).hasSize(2);
+		assertThat(descriptor.budgets().get(0)).satisfies((budget) -> {
+			assertThat(budget.name()).isEqualTo("daily");
+			assertThat(budget.amount()).isEqualTo("5");
+			assertThat(budget.period()).isEqualTo("day");
+			assertThat(budget.spent()).isEqualTo("0");
+			assertThat(new BigDecimal(budget.reserved())).isPositive();
+		});
+		assertThat(descriptor.budgets().get(1)).satisfies((budget) -> {
+			assertThat(budget.perTag()).isEqualTo("user");
+			assertThat(budget.spent()).isNull();
+		});
+	}
+
+	private LlmCostEndpoint endpoint(BudgetGuard guard) {
+		return new LlmCostEndpoint(this.totals, this.resolver, guard, USD);
+	}
+
+	private void observe(String requestModel, String responseModel, TokenUsage usage) {
+		LlmCostObservationContext context = LlmCostObservationContext.builder()
+			.operation("chat")
+			.provider("openai")
+			.requestModel(requestModel)
+			.currency(USD)
+			.build();
+		context.setResponseModel(responseModel);
+		context.setUsage(usage);
+		ResolvedPrice price = this.resolver.resolve(responseModel, requestModel);
+		if (price != null) {
+			context.setCost(price, new LlmCostCalculator(USD).calculate(usage, price.price()));
+		}
+		LlmCostObservationDocumentation.LLM_CALL
+			.observation(null, new DefaultLlmCostObservationConvention(), () -> context, this.observationRegistry)
+			.start()
+			.stop();
+	}
+
+}
