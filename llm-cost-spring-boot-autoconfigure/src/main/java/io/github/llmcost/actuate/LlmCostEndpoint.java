@@ -17,6 +17,7 @@
 package io.github.llmcost.actuate;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Currency;
@@ -28,6 +29,7 @@ import java.util.Map;
 import io.github.llmcost.actuate.LlmCostTotals.Totals;
 import io.github.llmcost.budget.Budget;
 import io.github.llmcost.budget.BudgetBalance;
+import io.github.llmcost.budget.BudgetForecasts;
 import io.github.llmcost.budget.BudgetGuard;
 import io.github.llmcost.pricing.CatalogModelPriceResolver;
 import io.github.llmcost.pricing.ModelNames;
@@ -66,6 +68,8 @@ public class LlmCostEndpoint {
 
 	private final @Nullable BudgetGuard budgetGuard;
 
+	private final @Nullable BudgetForecasts forecasts;
+
 	private final Currency currency;
 
 	/**
@@ -73,13 +77,15 @@ public class LlmCostEndpoint {
 	 * @param totals the totals since start
 	 * @param priceResolver the resolver of model prices
 	 * @param budgetGuard the budgets, if any
+	 * @param forecasts the forecasts of the budgets, if any
 	 * @param currency the currency of every amount
 	 */
 	public LlmCostEndpoint(LlmCostTotals totals, ModelPriceResolver priceResolver, @Nullable BudgetGuard budgetGuard,
-			Currency currency) {
+			@Nullable BudgetForecasts forecasts, Currency currency) {
 		this.totals = totals;
 		this.priceResolver = priceResolver;
 		this.budgetGuard = budgetGuard;
+		this.forecasts = forecasts;
 		this.currency = currency;
 	}
 
@@ -138,11 +144,14 @@ public class LlmCostEndpoint {
 		List<BudgetDescriptor> budgets = new ArrayList<>();
 		for (Budget budget : this.budgetGuard.getBudgets()) {
 			BudgetBalance balance = (budget.perTag() == null) ? this.budgetGuard.balance(budget) : null;
+			BigDecimal forecast = (this.forecasts != null && budget.perTag() == null) ? this.forecasts.forecast(budget)
+					: null;
 			budgets.add(new BudgetDescriptor(budget.name(), plain(budget.amount()),
 					budget.period().name().toLowerCase(Locale.ROOT), budget.zone().getId(), budget.perTag(),
 					budget.models(), budget.enforce(), budget.alertThresholds(),
 					(balance != null) ? balance.claim().key() : null, (balance != null) ? plain(balance.spent()) : null,
-					(balance != null) ? plain(balance.reserved()) : null));
+					(balance != null) ? plain(balance.reserved()) : null,
+					(forecast != null) ? plain(forecast.setScale(6, RoundingMode.HALF_UP)) : null));
 		}
 		return budgets;
 	}
@@ -285,10 +294,12 @@ public class LlmCostEndpoint {
 	 * @param key the key of the current period, if not split by tag
 	 * @param spent the amount spent in the current period, if not split by tag
 	 * @param reserved the amount reserved by running calls, if not split by tag
+	 * @param forecast the spend projected at the end of the period at the recent rate, if
+	 * known
 	 */
 	public record BudgetDescriptor(String name, String amount, String period, String zone, @Nullable String perTag,
 			List<String> models, boolean enforce, List<Double> alertThresholds, @Nullable String key,
-			@Nullable String spent, @Nullable String reserved) {
+			@Nullable String spent, @Nullable String reserved, @Nullable String forecast) {
 
 	}
 

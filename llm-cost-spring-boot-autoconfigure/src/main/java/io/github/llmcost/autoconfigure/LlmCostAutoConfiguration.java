@@ -21,9 +21,13 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.github.llmcost.advisor.LlmCostAdvisor;
+import io.github.llmcost.anomaly.AnomalySettings;
+import io.github.llmcost.anomaly.SpendMonitor;
+import io.github.llmcost.anomaly.SpendRateRecorder;
 import io.github.llmcost.attribution.AttributionPolicy;
 import io.github.llmcost.attribution.LlmCostTagContributor;
 import io.github.llmcost.budget.Budget;
+import io.github.llmcost.budget.BudgetForecasts;
 import io.github.llmcost.budget.BudgetGuard;
 import io.github.llmcost.budget.BudgetMetrics;
 import io.github.llmcost.budget.BudgetStore;
@@ -37,6 +41,7 @@ import io.github.llmcost.usage.AnthropicUsageNormalizer;
 import io.github.llmcost.usage.OpenAiUsageNormalizer;
 import io.github.llmcost.usage.UsageNormalizer;
 import io.github.llmcost.usage.UsageNormalizers;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import io.micrometer.observation.ObservationRegistry;
 
@@ -183,8 +188,34 @@ public final class LlmCostAutoConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean
-		BudgetMetrics llmCostBudgetMetrics(BudgetGuard budgetGuard, LlmCostProperties properties) {
-			return new BudgetMetrics(budgetGuard, properties.getCurrency());
+		BudgetMetrics llmCostBudgetMetrics(BudgetGuard budgetGuard, LlmCostProperties properties,
+				ObjectProvider<BudgetForecasts> forecasts) {
+			return new BudgetMetrics(budgetGuard, properties.getCurrency(), forecasts.getIfAvailable());
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnBooleanProperty(name = LlmCostProperties.CONFIG_PREFIX + ".anomaly.enabled", matchIfMissing = true)
+	static class AnomalyConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		SpendRateRecorder llmCostSpendRateRecorder() {
+			return new SpendRateRecorder();
+		}
+
+		@Bean
+		@ConditionalOnMissingBean
+		SpendMonitor llmCostSpendMonitor(SpendRateRecorder recorder, LlmCostProperties properties,
+				BudgetGuard budgetGuard, ApplicationEventPublisher eventPublisher,
+				ObjectProvider<MeterRegistry> meterRegistry) {
+			LlmCostProperties.Anomaly anomaly = properties.getAnomaly();
+			AnomalySettings settings = new AnomalySettings(anomaly.getInterval(), anomaly.getThreshold(),
+					anomaly.getSustain(), anomaly.getWarmUp(), anomaly.getBaselineWindow(),
+					anomaly.getMinSpendPerInterval());
+			return new SpendMonitor(recorder, settings, budgetGuard, properties.getCurrency(), Clock.systemUTC(),
+					eventPublisher, meterRegistry.getIfUnique());
 		}
 
 	}

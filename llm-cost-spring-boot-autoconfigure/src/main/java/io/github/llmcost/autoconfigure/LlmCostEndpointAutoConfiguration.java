@@ -20,6 +20,7 @@ import java.time.Clock;
 
 import io.github.llmcost.actuate.LlmCostEndpoint;
 import io.github.llmcost.actuate.LlmCostTotals;
+import io.github.llmcost.budget.BudgetForecasts;
 import io.github.llmcost.budget.BudgetGuard;
 import io.github.llmcost.pricing.ModelPriceResolver;
 
@@ -54,8 +55,10 @@ public final class LlmCostEndpointAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	LlmCostEndpoint llmCostEndpoint(LlmCostTotals totals, ModelPriceResolver priceResolver,
-			ObjectProvider<BudgetGuard> budgetGuard, LlmCostProperties properties) {
-		return new LlmCostEndpoint(totals, priceResolver, budgetGuard.getIfAvailable(), properties.getCurrency());
+			ObjectProvider<BudgetGuard> budgetGuard, ObjectProvider<BudgetForecasts> forecasts,
+			LlmCostProperties properties) {
+		return new LlmCostEndpoint(totals, priceResolver, budgetGuard.getIfAvailable(), forecasts.getIfAvailable(),
+				properties.getCurrency());
 	}
 
 }

@@ -70,6 +70,8 @@ public class LlmCostProperties implements InitializingBean {
 
 	private final Budget budget = new Budget();
 
+	private final Anomaly anomaly = new Anomaly();
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
@@ -102,11 +104,143 @@ public class LlmCostProperties implements InitializingBean {
 		return this.budget;
 	}
 
+	public Anomaly getAnomaly() {
+		return this.anomaly;
+	}
+
 	@Override
 	public void afterPropertiesSet() {
 		this.pricing.validate();
 		this.attribution.validate();
 		this.budget.validate();
+		this.anomaly.validate();
+	}
+
+	/**
+	 * Properties of the detection of spend anomalies and of budget forecasts.
+	 */
+	public static class Anomaly {
+
+		/**
+		 * Whether to watch spend rates for anomalies and forecast budgets.
+		 */
+		private boolean enabled = true;
+
+		/**
+		 * Length of one sample of spend.
+		 */
+		private Duration interval = Duration.ofMinutes(1);
+
+		/**
+		 * Standard deviations above the baseline a spend rate must be to count as
+		 * anomalous.
+		 */
+		private double threshold = 4;
+
+		/**
+		 * Intervals in a row a rate must be anomalous to start an anomaly, and normal to
+		 * end it.
+		 */
+		private int sustain = 3;
+
+		/**
+		 * Intervals a new key is observed before it is judged.
+		 */
+		private int warmUp = 10;
+
+		/**
+		 * How much history the baseline and the budget forecasts weigh.
+		 */
+		private Duration baselineWindow = Duration.ofHours(1);
+
+		/**
+		 * Least spend in one interval, in llm-cost.currency, that can count as anomalous,
+		 * so that small applications are not noisy.
+		 */
+		private BigDecimal minSpendPerInterval = new BigDecimal("0.01");
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public Duration getInterval() {
+			return this.interval;
+		}
+
+		public void setInterval(Duration interval) {
+			this.interval = interval;
+		}
+
+		public double getThreshold() {
+			return this.threshold;
+		}
+
+		public void setThreshold(double threshold) {
+			this.threshold = threshold;
+		}
+
+		public int getSustain() {
+			return this.sustain;
+		}
+
+		public void setSustain(int sustain) {
+			this.sustain = sustain;
+		}
+
+		public int getWarmUp() {
+			return this.warmUp;
+		}
+
+		public void setWarmUp(int warmUp) {
+			this.warmUp = warmUp;
+		}
+
+		public Duration getBaselineWindow() {
+			return this.baselineWindow;
+		}
+
+		public void setBaselineWindow(Duration baselineWindow) {
+			this.baselineWindow = baselineWindow;
+		}
+
+		public BigDecimal getMinSpendPerInterval() {
+			return this.minSpendPerInterval;
+		}
+
+		public void setMinSpendPerInterval(BigDecimal minSpendPerInterval) {
+			this.minSpendPerInterval = minSpendPerInterval;
+		}
+
+		void validate() {
+			String prefix = CONFIG_PREFIX + ".anomaly.";
+			if (this.interval.isNegative() || this.interval.isZero()) {
+				throw new IllegalStateException("%sinterval must be positive, was %s".formatted(prefix, this.interval));
+			}
+			if (this.threshold <= 0) {
+				throw new IllegalStateException(
+						"%sthreshold must be positive, was %s".formatted(prefix, this.threshold));
+			}
+			if (this.sustain < 1) {
+				throw new IllegalStateException("%ssustain must be at least 1, was %d".formatted(prefix, this.sustain));
+			}
+			if (this.warmUp < 0) {
+				throw new IllegalStateException(
+						"%swarm-up must not be negative, was %d".formatted(prefix, this.warmUp));
+			}
+			if (this.baselineWindow.compareTo(this.interval) < 0) {
+				throw new IllegalStateException("%sbaseline-window must be at least the interval, was %s"
+					.formatted(prefix, this.baselineWindow));
+			}
+			if (this.minSpendPerInterval.signum() < 0) {
+				throw new IllegalStateException("%smin-spend-per-interval must not be negative, was %s"
+					.formatted(prefix, this.minSpendPerInterval));
+			}
+		}
+
 	}
 
 	/**

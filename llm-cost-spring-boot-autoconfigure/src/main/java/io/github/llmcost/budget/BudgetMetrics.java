@@ -16,17 +16,20 @@
 
 package io.github.llmcost.budget;
 
+import java.math.BigDecimal;
 import java.util.Currency;
 
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
+import org.jspecify.annotations.Nullable;
 
 /**
- * Binds the budget meters: {@code llm.budget.spent} and {@code llm.budget.limit} gauges
- * for every budget without per-tag split, tagged with {@code budget} and
- * {@code currency}, and the {@code llm.budget.store.failures} counter.
+ * Binds the budget meters: {@code llm.budget.spent}, {@code llm.budget.limit} and, with
+ * forecasts, {@code llm.budget.forecast} gauges for every budget without per-tag split,
+ * tagged with {@code budget} and {@code currency}, and the
+ * {@code llm.budget.store.failures} counter.
  *
  * @author llm-cost contributors
  * @since 0.1.0
@@ -37,14 +40,18 @@ public class BudgetMetrics implements MeterBinder {
 
 	private final Currency currency;
 
+	private final @Nullable BudgetForecasts forecasts;
+
 	/**
 	 * Create the binder.
 	 * @param guard the guard whose budgets to report
 	 * @param currency the currency of the budgets
+	 * @param forecasts the forecasts of the budgets, if any
 	 */
-	public BudgetMetrics(BudgetGuard guard, Currency currency) {
+	public BudgetMetrics(BudgetGuard guard, Currency currency, @Nullable BudgetForecasts forecasts) {
 		this.guard = guard;
 		this.currency = currency;
+		this.forecasts = forecasts;
 	}
 
 	@Override
@@ -61,6 +68,16 @@ public class BudgetMetrics implements MeterBinder {
 				.tag("currency", code)
 				.strongReference(true)
 				.register(registry);
+			if (this.forecasts != null) {
+				BudgetForecasts forecasts = this.forecasts;
+				Gauge.builder("llm.budget.forecast", budget, (forecast) -> forecast(forecasts, forecast))
+					.description("Projected spend of an LLM budget at the end of its period, at its recent rate")
+					.baseUnit(code)
+					.tag("budget", budget.name())
+					.tag("currency", code)
+					.strongReference(true)
+					.register(registry);
+			}
 			Gauge.builder("llm.budget.limit", budget, (limited) -> limited.amount().doubleValue())
 				.description("Amount of an LLM budget per period")
 				.baseUnit(code)
@@ -72,6 +89,11 @@ public class BudgetMetrics implements MeterBinder {
 		FunctionCounter.builder("llm.budget.store.failures", this.guard, BudgetGuard::getStoreFailures)
 			.description("Failures of the LLM budget store")
 			.register(registry);
+	}
+
+	private static double forecast(BudgetForecasts forecasts, Budget budget) {
+		BigDecimal forecast = forecasts.forecast(budget);
+		return (forecast != null) ? forecast.doubleValue() : Double.NaN;
 	}
 
 	private static double spent(BudgetGuard guard, Budget budget) {

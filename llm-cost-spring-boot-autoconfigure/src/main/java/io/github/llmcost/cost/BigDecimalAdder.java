@@ -60,6 +60,19 @@ public final class BigDecimalAdder {
 	}
 
 	/**
+	 * Return the exact sum of the amounts added, and start anew from zero. An amount
+	 * added concurrently counts in this sum or the next one, never in both.
+	 * @return the sum
+	 */
+	public BigDecimal sumThenReset() {
+		BigDecimal sum = BigDecimal.ZERO;
+		for (AtomicReference<BigDecimal> cell : this.cells) {
+			sum = sum.add(cell.getAndSet(BigDecimal.ZERO));
+		}
+		return sum;
+	}
+
+	/**
 	 * Return the exact sum of every amount added.
 	 * @return the sum
 	 */

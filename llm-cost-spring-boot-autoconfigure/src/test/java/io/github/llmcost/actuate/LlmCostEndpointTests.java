@@ -160,7 +160,7 @@ class LlmCostEndpointTests {
 	}
 
 	private LlmCostEndpoint endpoint(BudgetGuard guard) {
-		return new LlmCostEndpoint(this.totals, this.resolver, guard, USD);
+		return new LlmCostEndpoint(this.totals, this.resolver, guard, null, USD);
 	}
 
 	private void observe(String requestModel, String responseModel, TokenUsage usage) {

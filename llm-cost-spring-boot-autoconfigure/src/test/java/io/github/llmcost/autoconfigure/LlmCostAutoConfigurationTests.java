@@ -26,6 +26,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import io.github.llmcost.actuate.LlmCostEndpoint;
 import io.github.llmcost.actuate.LlmCostTotals;
 import io.github.llmcost.advisor.LlmCostAdvisor;
+import io.github.llmcost.anomaly.SpendMonitor;
+import io.github.llmcost.anomaly.SpendRateRecorder;
 import io.github.llmcost.attribution.AttributionPolicy;
 import io.github.llmcost.attribution.LlmCostTagContributor;
 import io.github.llmcost.budget.BudgetGuard;
@@ -545,6 +547,38 @@ class LlmCostAutoConfigurationTests {
 			.run((context) -> assertThat(context).hasFailed()
 				.getFailure()
 				.hasStackTraceContaining("llm-cost.budget.store=redis needs a Redis connection"));
+	}
+
+	@Test
+	void shouldSupplySpendMonitorWithPropertiesAndBackOffWhenDisabled() {
+		this.contextRunner.withPropertyValues("llm-cost.anomaly.interval=30s", "llm-cost.anomaly.threshold=5")
+			.run((context) -> {
+				assertThat(context).hasSingleBean(SpendRateRecorder.class);
+				assertThat(context).hasSingleBean(SpendMonitor.class);
+				assertThat(context.getBean(SpendMonitor.class).isRunning()).isTrue();
+			});
+		this.contextRunner.withPropertyValues("llm-cost.anomaly.enabled=false").run((context) -> {
+			assertThat(context).doesNotHaveBean(SpendRateRecorder.class);
+			assertThat(context).doesNotHaveBean(SpendMonitor.class);
+		});
+	}
+
+	@Test
+	void shouldFailOnBaselineWindowShorterThanIntervalNamingTheKey() {
+		this.contextRunner.withPropertyValues("llm-cost.anomaly.interval=5m", "llm-cost.anomaly.baseline-window=1m")
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.hasMessage("llm-cost.anomaly.baseline-window must be at least the interval, was PT1M"));
+	}
+
+	@Test
+	void shouldFailOnNonPositiveSustainNamingTheKey() {
+		this.contextRunner.withPropertyValues("llm-cost.anomaly.sustain=0")
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.hasMessage("llm-cost.anomaly.sustain must be at least 1, was 0"));
 	}
 
 	@Test

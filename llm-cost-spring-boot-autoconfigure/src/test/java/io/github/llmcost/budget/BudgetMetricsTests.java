@@ -61,7 +61,7 @@ class BudgetMetricsTests {
 							new LlmCostCalculator(Currency.getInstance("EUR")), 100))
 			.budgets(List.of(daily, perUser))
 			.build();
-		new BudgetMetrics(guard, Currency.getInstance("EUR")).bindTo(this.registry);
+		new BudgetMetrics(guard, Currency.getInstance("EUR"), (budget) -> new BigDecimal("42")).bindTo(this.registry);
 		guard.reserve(new Prompt("Hi"), "flat", Map.of("user", "alice"))
 			.settle(new io.github.llmcost.cost.LlmCost(Currency.getInstance("EUR"), BigDecimal.ZERO, BigDecimal.ZERO,
 					BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, new BigDecimal("0.25"), "base"));
@@ -70,6 +70,7 @@ class BudgetMetricsTests {
 		assertThat(spent.getId().getBaseUnit()).isEqualTo("EUR");
 		assertThat(spent.getId().getTag("currency")).isEqualTo("EUR");
 		assertThat(this.registry.get("llm.budget.limit").tag("budget", "daily").gauge().value()).isEqualTo(10);
+		assertThat(this.registry.get("llm.budget.forecast").tag("budget", "daily").gauge().value()).isEqualTo(42);
 		assertThat(this.registry.find("llm.budget.spent").tag("budget", "per-user").gauge()).isNull();
 		assertThat(this.registry.get("llm.budget.store.failures").functionCounter().count()).isZero();
 	}
