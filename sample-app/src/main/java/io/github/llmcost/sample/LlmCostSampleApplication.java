@@ -22,12 +22,17 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
 
 /**
- * Sample application: a chat API whose every model call llm-cost prices and records.
+ * Sample application: a chat API whose every model call llm-cost prices and records. With
+ * {@code OPENAI_API_KEY} set it calls OpenAI; without it, an OpenAI simulator built into
+ * the application (see {@link SampleModeEnvironmentPostProcessor}).
  *
  * @author llm-cost contributors
  */
 @SpringBootApplication
 public class LlmCostSampleApplication {
+
+	private static final String SYSTEM_PROMPT = "You are the assistant of the llm-cost sample application."
+			+ " Answer in one short paragraph.";
 
 	public static void main(String[] args) {
 		SpringApplication.run(LlmCostSampleApplication.class, args);
@@ -35,12 +40,7 @@ public class LlmCostSampleApplication {
 
 	@Bean
 	ChatClient chatClient(ChatClient.Builder builder) {
-		return builder.build();
-	}
-
-	@Bean
-	SampleChatModel sampleChatModel() {
-		return new SampleChatModel();
+		return builder.defaultSystem(SYSTEM_PROMPT).build();
 	}
 
 }
