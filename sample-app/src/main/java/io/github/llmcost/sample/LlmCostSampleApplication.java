@@ -16,10 +16,16 @@
 
 package io.github.llmcost.sample;
 
+import java.util.Map;
+
+import io.github.llmcost.attribution.LlmCostTagContributor;
+
 import org.springframework.ai.chat.client.ChatClient;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
  * Sample application: a chat API whose every model call llm-cost prices and records. With
@@ -31,6 +37,11 @@ import org.springframework.context.annotation.Bean;
 @SpringBootApplication
 public class LlmCostSampleApplication {
 
+	/**
+	 * Header whose value, if any, attributes a call to a team.
+	 */
+	static final String TEAM_HEADER = "X-Team";
+
 	private static final String SYSTEM_PROMPT = "You are the assistant of the llm-cost sample application."
 			+ " Answer in one short paragraph.";
 
@@ -41,6 +52,19 @@ public class LlmCostSampleApplication {
 	@Bean
 	ChatClient chatClient(ChatClient.Builder builder) {
 		return builder.defaultSystem(SYSTEM_PROMPT).build();
+	}
+
+	@Bean
+	LlmCostTagContributor teamFromHeader() {
+		return (request) -> {
+			if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes) {
+				String team = attributes.getRequest().getHeader(TEAM_HEADER);
+				if (team != null) {
+					return Map.of("team", team);
+				}
+			}
+			return Map.of();
+		};
 	}
 
 }
