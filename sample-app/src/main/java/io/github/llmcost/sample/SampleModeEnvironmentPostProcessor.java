@@ -52,16 +52,13 @@ class SampleModeEnvironmentPostProcessor implements EnvironmentPostProcessor {
 	 */
 	static final String DEMO_TRAFFIC_ENABLED = "sample.demo-traffic.enabled";
 
-	/**
-	 * Path of the simulator's OpenAI API.
-	 */
-	static final String SIMULATOR_PATH = "/simulator/v1";
-
 	private static final String API_KEY = "spring.ai.openai.api-key";
 
 	private static final String OPENAI_API_KEY = "OPENAI_API_KEY";
 
 	private static final String SERVER_PORT = "server.port";
+
+	private static final String SIMULATOR_PATH = "/simulator/v1";
 
 	@Override
 	public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {

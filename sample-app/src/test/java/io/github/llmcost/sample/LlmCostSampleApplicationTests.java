@@ -36,9 +36,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 /**
- * Tests for the sample application in simulator mode: Spring AI's OpenAI client calls the
- * built-in simulator over HTTP, and costs are read from {@code /actuator/metrics} over
- * HTTP, as a user would.
+ * Tests for {@link LlmCostSampleApplication}, in simulator mode, over HTTP.
  *
  * @author llm-cost contributors
  */

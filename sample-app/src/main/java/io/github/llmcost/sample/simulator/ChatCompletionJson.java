@@ -66,45 +66,130 @@ final class ChatCompletionJson {
 				new CompletionTokensDetails(completion.reasoningTokens(), 0, 0, 0));
 	}
 
+	/**
+	 * A chat completion, the body of an answer that is not streamed.
+	 *
+	 * @param id the completion id
+	 * @param object {@code chat.completion}
+	 * @param created the creation time, in seconds since the epoch
+	 * @param model the model that answered
+	 * @param choices the one choice
+	 * @param usage the usage
+	 * @param serviceTier the service tier
+	 * @param systemFingerprint the backend configuration
+	 */
 	@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 	record ChatCompletion(String id, String object, long created, String model, List<Choice> choices, Usage usage,
 			String serviceTier, String systemFingerprint) {
 	}
 
+	/**
+	 * The one choice of a chat completion.
+	 *
+	 * @param index the index of the choice
+	 * @param message the message
+	 * @param logprobs always {@code null}
+	 * @param finishReason why the model stopped
+	 */
 	@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 	record Choice(int index, Message message, @Nullable Object logprobs, String finishReason) {
 	}
 
+	/**
+	 * The assistant message of a choice.
+	 *
+	 * @param role {@code assistant}
+	 * @param content the text
+	 * @param refusal always {@code null}
+	 * @param annotations always empty
+	 */
 	record Message(String role, String content, @Nullable String refusal, List<Object> annotations) {
 	}
 
+	/**
+	 * A chunk of a streamed chat completion, the data of one server-sent event.
+	 *
+	 * @param id the completion id
+	 * @param object {@code chat.completion.chunk}
+	 * @param created the creation time, in seconds since the epoch
+	 * @param model the model that answered
+	 * @param serviceTier the service tier
+	 * @param systemFingerprint the backend configuration
+	 * @param choices the one choice, or none in the usage chunk
+	 * @param usage the usage in the trailing usage chunk, else {@code null}
+	 */
 	@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 	record ChatCompletionChunk(String id, String object, long created, String model, String serviceTier,
 			String systemFingerprint, List<ChunkChoice> choices, @Nullable Usage usage) {
 	}
 
+	/**
+	 * The one choice of a chunk, with the part of the message it adds.
+	 *
+	 * @param index the index of the choice
+	 * @param delta the part of the message
+	 * @param logprobs always {@code null}
+	 * @param finishReason why the model stopped, in the last chunk
+	 */
 	@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 	record ChunkChoice(int index, Map<String, @Nullable Object> delta, @Nullable Object logprobs,
 			@Nullable String finishReason) {
 	}
 
+	/**
+	 * The usage of a completion: prompt tokens include cached tokens, completion tokens
+	 * include reasoning tokens.
+	 *
+	 * @param promptTokens all prompt tokens
+	 * @param completionTokens all completion tokens
+	 * @param totalTokens prompt and completion tokens
+	 * @param promptTokensDetails details of the prompt tokens
+	 * @param completionTokensDetails details of the completion tokens
+	 */
 	@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 	record Usage(int promptTokens, int completionTokens, int totalTokens, PromptTokensDetails promptTokensDetails,
 			CompletionTokensDetails completionTokensDetails) {
 	}
 
+	/**
+	 * Details of the prompt tokens.
+	 *
+	 * @param cachedTokens prompt tokens read from the cache
+	 * @param audioTokens always 0
+	 */
 	@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 	record PromptTokensDetails(int cachedTokens, int audioTokens) {
 	}
 
+	/**
+	 * Details of the completion tokens.
+	 *
+	 * @param reasoningTokens completion tokens spent on reasoning
+	 * @param audioTokens always 0
+	 * @param acceptedPredictionTokens always 0
+	 * @param rejectedPredictionTokens always 0
+	 */
 	@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 	record CompletionTokensDetails(int reasoningTokens, int audioTokens, int acceptedPredictionTokens,
 			int rejectedPredictionTokens) {
 	}
 
+	/**
+	 * The body of an error response.
+	 *
+	 * @param error the error
+	 */
 	record ErrorBody(Error error) {
 	}
 
+	/**
+	 * An error.
+	 *
+	 * @param message what is wrong
+	 * @param type the kind of error
+	 * @param param the request parameter at fault
+	 * @param code always {@code null}
+	 */
 	record Error(String message, String type, String param, @Nullable String code) {
 	}
 
