@@ -16,18 +16,34 @@
 
 package io.github.llmcost.sample;
 
+import java.util.Map;
+
+import io.github.llmcost.attribution.LlmCostTagContributor;
+
 import org.springframework.ai.chat.client.ChatClient;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
- * Sample application: a chat API whose every model call llm-cost prices and records.
+ * Sample application: a chat API whose every model call llm-cost prices and records. With
+ * {@code OPENAI_API_KEY} set it calls OpenAI; without it, an OpenAI simulator built into
+ * the application (see {@link SampleModeEnvironmentPostProcessor}).
  *
  * @author llm-cost contributors
  */
 @SpringBootApplication
 public class LlmCostSampleApplication {
+
+	/**
+	 * Header whose value, if any, attributes a call to a team.
+	 */
+	static final String TEAM_HEADER = "X-Team";
+
+	private static final String SYSTEM_PROMPT = "You are the assistant of the llm-cost sample application."
+			+ " Answer in one short paragraph.";
 
 	public static void main(String[] args) {
 		SpringApplication.run(LlmCostSampleApplication.class, args);
@@ -35,12 +51,20 @@ public class LlmCostSampleApplication {
 
 	@Bean
 	ChatClient chatClient(ChatClient.Builder builder) {
-		return builder.build();
+		return builder.defaultSystem(SYSTEM_PROMPT).build();
 	}
 
 	@Bean
-	SampleChatModel sampleChatModel() {
-		return new SampleChatModel();
+	LlmCostTagContributor teamFromHeader() {
+		return (request) -> {
+			if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes) {
+				String team = attributes.getRequest().getHeader(TEAM_HEADER);
+				if (team != null) {
+					return Map.of("team", team);
+				}
+			}
+			return Map.of();
+		};
 	}
 
 }

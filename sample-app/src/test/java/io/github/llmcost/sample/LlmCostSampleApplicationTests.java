@@ -16,42 +16,132 @@
 
 package io.github.llmcost.sample;
 
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
+import io.github.llmcost.sample.ChatController.ChatReply;
+import io.github.llmcost.sample.ChatController.Tokens;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.web.client.RestClient;
+import org.springframework.web.util.UriComponentsBuilder;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 /**
- * Tests for the sample application: a chat call shows up at {@code /actuator/metrics}.
+ * Tests for {@link LlmCostSampleApplication}, in simulator mode, over HTTP.
  *
  * @author llm-cost contributors
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "sample.simulator.enabled=true")
 class LlmCostSampleApplicationTests {
+
+	private static final BigDecimal THOUSAND = BigDecimal.valueOf(1000);
 
 	@LocalServerPort
 	private int port;
 
 	@Test
-	@SuppressWarnings("unchecked")
-	void chatCallShouldBePricedAtActuatorMetrics() {
-		RestClient client = RestClient.create("http://localhost:" + this.port);
-		Map<String, Object> reply = client.post()
-			.uri("/chat")
-			.body(Map.of("message", "What does llm-cost do?"))
+	void chatShouldAnswerWithTokensAndCostOfTheCall() {
+		ChatReply reply = chat(Map.of("message", "What does llm-cost do?", "feature", "test-chat", "user", "alice"));
+		assertThat(reply.reply()).contains("simulated reply");
+		assertThat(reply.model()).isEqualTo("gpt-4o-mini-2024-07-18");
+		Tokens tokens = reply.tokens();
+		assertThat(tokens).isNotNull();
+		assertThat(tokens.input()).isPositive();
+		assertThat(tokens.output()).isPositive();
+		// gpt-4o-mini in application.yaml, per 1K tokens
+		BigDecimal expected = perThousand(tokens.input(), "0.00015").add(perThousand(tokens.cachedInput(), "0.000075"))
+			.add(perThousand(tokens.output(), "0.0006"));
+		assertThat(reply.cost()).isNotNull();
+		assertThat(reply.cost().total()).isPositive().isEqualByComparingTo(expected);
+		assertThat(reply.cost().currency()).isEqualTo("USD");
+		assertThat(statistic("llm.cost", "COUNT", "feature:test-chat")).isCloseTo(expected.doubleValue(),
+				within(1e-15));
+	}
+
+	@Test
+	void chatShouldReportCachedAndReasoningTokensOfReasoningModel() {
+		Map<String, String> request = Map.of("message", "Think twice about caching.", "feature", "test-reasoning",
+				"user", "bob", "model", "o4-mini");
+		ChatReply first = chat(request);
+		ChatReply second = chat(request);
+		assertThat(second.model()).isEqualTo("o4-mini-2025-04-16");
+		assertThat(first.tokens()).isNotNull();
+		assertThat(second.tokens()).isNotNull();
+		assertThat(second.tokens().cachedInput()).isGreaterThan(first.tokens().cachedInput());
+		assertThat(second.tokens().reasoning()).isPositive();
+		assertThat(second.cost()).isNotNull();
+		assertThat(second.cost().reasoning()).isPositive();
+		assertThat(second.cost().total()).isLessThan(first.cost().total());
+	}
+
+	@Test
+	void streamShouldBePricedAtActuatorMetrics() {
+		String events = client().post()
+			.uri("/chat/stream")
+			.header(LlmCostSampleApplication.TEAM_HEADER, "test-team")
+			.body(Map.of("message", "Stream a reply", "feature", "test-stream", "user", "carol", "model", "gpt-4o"))
 			.retrieve()
-			.body(Map.class);
-		assertThat(reply).containsEntry("reply", "You said: What does llm-cost do?");
-		Map<String, Object> cost = client.get().uri("/actuator/metrics/llm.cost").retrieve().body(Map.class);
-		assertThat(cost).containsEntry("baseUnit", "USD");
-		Map<String, Object> measurement = ((java.util.List<Map<String, Object>>) cost.get("measurements")).get(0);
-		assertThat((Double) measurement.get("value")).isPositive();
+			.body(String.class);
+		assertThat(events).contains("data:{\"text\":\"This is a ").contains("event:usage");
+		Awaitility.await()
+			.atMost(Duration.ofSeconds(10))
+			.ignoreExceptions()
+			.untilAsserted(() -> assertThat(statistic("llm.cost", "COUNT", "feature:test-stream", "team:test-team",
+					"gen_ai.response.model:gpt-4o-2024-08-06"))
+				.isPositive());
+	}
+
+	@Test
+	void demoTrafficShouldShowCostAtActuatorMetricsAndPrometheus() {
+		Awaitility.await()
+			.atMost(Duration.ofSeconds(30))
+			.ignoreExceptions()
+			.untilAsserted(() -> assertThat(DemoTraffic.FEATURES.stream()
+				.mapToDouble((feature) -> statistic("llm.call", "COUNT", "feature:" + feature))
+				.sum()).isEqualTo(DemoTraffic.CALLS));
+		assertThat(statistic("llm.cost", "COUNT", "feature:summarize", "team:content")).isPositive();
+		assertThat(statistic("llm.tokens", "COUNT", "llm.token.type:cached_input")).isPositive();
+		assertThat(statistic("llm.tokens", "COUNT", "llm.token.type:reasoning")).isPositive();
+		String prometheus = client().get().uri("/actuator/prometheus").retrieve().body(String.class);
+		assertThat(prometheus).contains("llm_cost_USD_total{").contains("feature=\"summarize\"");
+	}
+
+	private ChatReply chat(Map<String, String> request) {
+		ChatReply reply = client().post().uri("/chat").body(request).retrieve().body(ChatReply.class);
+		assertThat(reply).isNotNull();
+		return reply;
+	}
+
+	@SuppressWarnings("unchecked")
+	private double statistic(String meter, String statistic, String... tags) {
+		UriComponentsBuilder uri = UriComponentsBuilder.fromPath("/actuator/metrics/" + meter);
+		for (String tag : tags) {
+			uri.queryParam("tag", tag);
+		}
+		Map<String, Object> body = client().get().uri(uri.build().toUriString()).retrieve().body(Map.class);
+		assertThat(body).isNotNull();
+		return ((List<Map<String, Object>>) body.get("measurements")).stream()
+			.filter((measurement) -> statistic.equals(measurement.get("statistic")))
+			.mapToDouble((measurement) -> ((Number) measurement.get("value")).doubleValue())
+			.findFirst()
+			.orElseThrow();
+	}
+
+	private RestClient client() {
+		return RestClient.create("http://localhost:" + this.port);
+	}
+
+	private static BigDecimal perThousand(long tokens, String price) {
+		return new BigDecimal(price).multiply(BigDecimal.valueOf(tokens)).divide(THOUSAND);
 	}
 
 }
