@@ -115,6 +115,31 @@ class LlmCostSampleApplicationTests {
 		assertThat(prometheus).contains("llm_cost_USD_total{").contains("feature=\"summarize\"");
 	}
 
+	@Test
+	@SuppressWarnings("unchecked")
+	void llmCostEndpointShouldShowSpendPricesAndBudgets() {
+		chat(Map.of("message", "Count me in the budget", "feature", "test-endpoint", "user", "dave"));
+		Map<String, Object> body = client().get().uri("/actuator/llmcost").retrieve().body(Map.class);
+		assertThat(body).containsEntry("currency", "USD");
+		Map<String, Object> total = (Map<String, Object>) body.get("total");
+		assertThat(((Number) total.get("calls")).longValue()).isPositive();
+		assertThat(new BigDecimal((String) ((Map<String, Object>) total.get("cost")).get("total"))).isPositive();
+		assertThat((Map<String, Object>) body.get("models")).containsKey("gpt-4o-mini-2024-07-18");
+		assertThat((Map<String, Object>) body.get("configuredPrices")).containsKeys("gpt-4o", "gpt-3.5-turbo");
+		Map<String, Object> daily = ((List<Map<String, Object>>) body.get("budgets")).stream()
+			.filter((budget) -> "daily-total".equals(budget.get("name")))
+			.findFirst()
+			.orElseThrow();
+		assertThat(new BigDecimal((String) daily.get("spent"))).isPositive();
+		Map<String, Object> model = client().get()
+			.uri("/actuator/llmcost/openai/gpt-4o-2024-08-06")
+			.retrieve()
+			.body(Map.class);
+		assertThat(model).containsEntry("priced", true);
+		assertThat((Map<String, Object>) model.get("price")).containsEntry("entry", "gpt-4o")
+			.containsEntry("source", "property");
+	}
+
 	private ChatReply chat(Map<String, String> request) {
 		ChatReply reply = client().post().uri("/chat").body(request).retrieve().body(ChatReply.class);
 		assertThat(reply).isNotNull();
