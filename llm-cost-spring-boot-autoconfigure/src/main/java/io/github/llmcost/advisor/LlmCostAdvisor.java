@@ -16,6 +16,7 @@
 
 package io.github.llmcost.advisor;
 
+import java.util.Collection;
 import java.util.Currency;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -136,6 +137,8 @@ public final class LlmCostAdvisor implements CallAdvisor, StreamAdvisor {
 
 	private final @Nullable BudgetGuard budgetGuard;
 
+	private final Set<String> freeProviders;
+
 	private final Set<String> reportedModels = ConcurrentHashMap.newKeySet();
 
 	private LlmCostAdvisor(Builder builder) {
@@ -149,6 +152,7 @@ public final class LlmCostAdvisor implements CallAdvisor, StreamAdvisor {
 		this.eventPublisher = builder.eventPublisher;
 		this.attributionPolicy = builder.attributionPolicy;
 		this.budgetGuard = builder.budgetGuard;
+		this.freeProviders = Set.copyOf(builder.freeProviders);
 	}
 
 	/**
@@ -330,6 +334,9 @@ public final class LlmCostAdvisor implements CallAdvisor, StreamAdvisor {
 		}
 		context.setUsage(usage);
 		ResolvedPrice price = this.priceResolver.resolve(context.getResponseModel(), context.getRequestModel());
+		if (price == null && this.freeProviders.contains(context.getProvider())) {
+			price = ResolvedPrice.free(context.getProvider());
+		}
 		if (price == null) {
 			reportUnpriced(context, (model != null) ? model : "none");
 			return;
@@ -457,6 +464,8 @@ public final class LlmCostAdvisor implements CallAdvisor, StreamAdvisor {
 
 		private @Nullable BudgetGuard budgetGuard;
 
+		private Set<String> freeProviders = Set.of();
+
 		private Builder(ModelPriceResolver priceResolver) {
 			Assert.notNull(priceResolver, "priceResolver must not be null");
 			this.priceResolver = priceResolver;
@@ -545,6 +554,17 @@ public final class LlmCostAdvisor implements CallAdvisor, StreamAdvisor {
 		 */
 		public Builder budgetGuard(@Nullable BudgetGuard budgetGuard) {
 			this.budgetGuard = budgetGuard;
+			return this;
+		}
+
+		/**
+		 * Set the providers whose models cost nothing unless priced, such as local
+		 * {@code ollama} models.
+		 * @param freeProviders the provider names, as Spring AI names them
+		 * @return this builder
+		 */
+		public Builder freeProviders(Collection<String> freeProviders) {
+			this.freeProviders = Set.copyOf(freeProviders);
 			return this;
 		}
 

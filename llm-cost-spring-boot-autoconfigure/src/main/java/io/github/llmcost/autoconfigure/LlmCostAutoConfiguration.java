@@ -126,6 +126,7 @@ public final class LlmCostAutoConfiguration {
 			.eventPublisher(eventPublisher)
 			.attributionPolicy(attributionPolicy)
 			.budgetGuard(budgetGuard)
+			.freeProviders(properties.getPricing().getFreeProviders())
 			.build();
 	}
 

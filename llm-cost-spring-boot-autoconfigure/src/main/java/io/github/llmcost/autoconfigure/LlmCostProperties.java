@@ -626,6 +626,13 @@ public class LlmCostProperties implements InitializingBean {
 
 		private final Catalog catalog = new Catalog();
 
+		/**
+		 * Providers whose models cost nothing unless priced under
+		 * llm-cost.pricing.models, as Spring AI names them; local Ollama models by
+		 * default.
+		 */
+		private final List<String> freeProviders = new ArrayList<>(List.of("ollama"));
+
 		public long getPerTokens() {
 			return this.perTokens;
 		}
@@ -640,6 +647,10 @@ public class LlmCostProperties implements InitializingBean {
 
 		public Catalog getCatalog() {
 			return this.catalog;
+		}
+
+		public List<String> getFreeProviders() {
+			return this.freeProviders;
 		}
 
 		void validate() {

@@ -50,6 +50,12 @@ public record ModelPrice(BigDecimal input, BigDecimal cachedInput, BigDecimal ca
 		BigDecimal reasoning, BigDecimal perRequest, List<PriceTier> tiers) {
 
 	/**
+	 * A price of zero for everything.
+	 */
+	public static final ModelPrice FREE = new ModelPrice(BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO,
+			BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO);
+
+	/**
 	 * Create a new {@link ModelPrice}, checking that no price is negative and that no two
 	 * tiers share a threshold.
 	 */

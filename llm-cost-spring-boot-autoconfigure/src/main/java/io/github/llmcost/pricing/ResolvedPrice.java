@@ -24,11 +24,11 @@ import org.springframework.util.Assert;
  *
  * @param entry name of the price entry that matched, for example {@code gpt-4o}
  * @param source where the entry comes from: {@value #SOURCE_PROPERTY},
- * {@value #SOURCE_FILE} or {@value #SOURCE_BUILTIN}, or any name a custom
- * {@link ModelPriceResolver} gives
+ * {@value #SOURCE_FILE}, {@value #SOURCE_BUILTIN} or {@value #SOURCE_FREE_PROVIDER}, or
+ * any name a custom {@link ModelPriceResolver} gives
  * @param price the prices of the entry
  * @param match how the model name matched the entry: {@value #MATCH_EXACT},
- * {@value #MATCH_NORMALIZED} or {@value #MATCH_ALIAS}
+ * {@value #MATCH_NORMALIZED}, {@value #MATCH_ALIAS} or {@value #MATCH_PROVIDER}
  * @author llm-cost contributors
  * @since 0.1.0
  */
@@ -48,6 +48,16 @@ public record ResolvedPrice(String entry, String source, ModelPrice price, Strin
 	 * Source of the catalog of list prices bundled with llm-cost.
 	 */
 	public static final String SOURCE_BUILTIN = "builtin";
+
+	/**
+	 * Source of the zero price of models of a free provider, such as local Ollama models.
+	 */
+	public static final String SOURCE_FREE_PROVIDER = "free-provider";
+
+	/**
+	 * The call's provider is listed as free.
+	 */
+	public static final String MATCH_PROVIDER = "provider";
 
 	/**
 	 * The model name equals the entry's name, ignoring case.
@@ -73,6 +83,15 @@ public record ResolvedPrice(String entry, String source, ModelPrice price, Strin
 		Assert.hasText(source, "source must not be empty");
 		Assert.notNull(price, "price must not be null");
 		Assert.hasText(match, "match must not be empty");
+	}
+
+	/**
+	 * Return the zero price of the models of a free provider.
+	 * @param provider the provider, for example {@code ollama}
+	 * @return the price
+	 */
+	public static ResolvedPrice free(String provider) {
+		return new ResolvedPrice(provider, SOURCE_FREE_PROVIDER, ModelPrice.FREE, MATCH_PROVIDER);
 	}
 
 	/**

@@ -322,6 +322,13 @@ class LlmCostAutoConfigurationTests {
 	}
 
 	@Test
+	void shouldListOllamaAsFreeProviderByDefault() {
+		this.contextRunner
+			.run((context) -> assertThat(context.getBean(LlmCostProperties.class).getPricing().getFreeProviders())
+				.containsExactly("ollama"));
+	}
+
+	@Test
 	void shouldNotUseBuiltinCatalogWhenSwitchedOff() {
 		this.contextRunner.withPropertyValues("llm-cost.pricing.catalog.builtin=false")
 			.run((context) -> assertThat(context.getBean(ModelPriceResolver.class).resolve("gpt-4o")).isNull());
