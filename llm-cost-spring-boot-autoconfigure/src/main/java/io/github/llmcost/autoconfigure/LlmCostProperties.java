@@ -700,6 +700,12 @@ public class LlmCostProperties implements InitializingBean {
 		private @Nullable BigDecimal cacheWrite;
 
 		/**
+		 * Price of input tokens written to the prompt cache for one hour (Anthropic), per
+		 * llm-cost.pricing.per-tokens tokens; defaults to the cache-write price.
+		 */
+		private @Nullable BigDecimal cacheWrite1h;
+
+		/**
 		 * Price of reasoning tokens, per llm-cost.pricing.per-tokens tokens; defaults to
 		 * the output price.
 		 */
@@ -762,6 +768,14 @@ public class LlmCostProperties implements InitializingBean {
 			this.reasoning = reasoning;
 		}
 
+		public @Nullable BigDecimal getCacheWrite1h() {
+			return this.cacheWrite1h;
+		}
+
+		public void setCacheWrite1h(@Nullable BigDecimal cacheWrite1h) {
+			this.cacheWrite1h = cacheWrite1h;
+		}
+
 		public BigDecimal getPerRequest() {
 			return this.perRequest;
 		}
@@ -785,6 +799,7 @@ public class LlmCostProperties implements InitializingBean {
 			requireNonNegative(key + ".output", this.output);
 			requireNonNegative(key + ".cached-input", this.cachedInput);
 			requireNonNegative(key + ".cache-write", this.cacheWrite);
+			requireNonNegative(key + ".cache-write-1h", this.cacheWrite1h);
 			requireNonNegative(key + ".reasoning", this.reasoning);
 			requireNonNegative(key + ".per-request", this.perRequest);
 			for (int i = 0; i < this.aliases.size(); i++) {
@@ -868,10 +883,25 @@ public class LlmCostProperties implements InitializingBean {
 		private @Nullable BigDecimal cacheWrite;
 
 		/**
+		 * Price of input tokens written to the prompt cache for one hour in this tier,
+		 * per llm-cost.pricing.per-tokens tokens; defaults to the base one-hour
+		 * cache-write price.
+		 */
+		private @Nullable BigDecimal cacheWrite1h;
+
+		/**
 		 * Price of reasoning tokens in this tier, per llm-cost.pricing.per-tokens tokens;
 		 * defaults to the base reasoning price.
 		 */
 		private @Nullable BigDecimal reasoning;
+
+		public @Nullable BigDecimal getCacheWrite1h() {
+			return this.cacheWrite1h;
+		}
+
+		public void setCacheWrite1h(@Nullable BigDecimal cacheWrite1h) {
+			this.cacheWrite1h = cacheWrite1h;
+		}
 
 		public long getAboveInputTokens() {
 			return this.aboveInputTokens;
@@ -926,6 +956,7 @@ public class LlmCostProperties implements InitializingBean {
 			ModelPricing.requireNonNegative(key + ".output", this.output);
 			ModelPricing.requireNonNegative(key + ".cached-input", this.cachedInput);
 			ModelPricing.requireNonNegative(key + ".cache-write", this.cacheWrite);
+			ModelPricing.requireNonNegative(key + ".cache-write-1h", this.cacheWrite1h);
 			ModelPricing.requireNonNegative(key + ".reasoning", this.reasoning);
 		}
 

@@ -75,6 +75,7 @@ public class PropertiesModelPriceResolver extends CatalogModelPriceResolver {
 				.output(modelPricing.getOutput())
 				.cachedInput(modelPricing.getCachedInput())
 				.cacheWrite(modelPricing.getCacheWrite())
+				.cacheWrite1h(modelPricing.getCacheWrite1h())
 				.reasoning(modelPricing.getReasoning())
 				.perRequest(modelPricing.getPerRequest());
 			for (LlmCostProperties.Tier tier : modelPricing.getTiers()) {
@@ -83,6 +84,7 @@ public class PropertiesModelPriceResolver extends CatalogModelPriceResolver {
 							.output(tier.getOutput())
 							.cachedInput(tier.getCachedInput())
 							.cacheWrite(tier.getCacheWrite())
+							.cacheWrite1h(tier.getCacheWrite1h())
 							.reasoning(tier.getReasoning()));
 			}
 			entries.add(new PriceEntry(model, price.build(), modelPricing.getAliases()));

@@ -65,9 +65,14 @@ public final class LlmCostCalculator {
 		PriceTier tier = price.tierFor(usage.promptTokens());
 		ModelPrice applied = (tier != null) ? tier.price() : price;
 		return new LlmCost(this.currency, times(usage.input(), applied.input()),
-				times(usage.cachedInput(), applied.cachedInput()), times(usage.cacheWrite(), applied.cacheWrite()),
+				times(usage.cachedInput(), applied.cachedInput()), cacheWrites(usage, applied),
 				times(usage.output(), applied.output()), times(usage.reasoning(), applied.reasoning()),
 				applied.perRequest(), (tier != null) ? tier.name() : LlmCost.BASE_TIER);
+	}
+
+	private static BigDecimal cacheWrites(TokenUsage usage, ModelPrice price) {
+		return times(usage.cacheWrite() - usage.cacheWrite1h(), price.cacheWrite())
+			.add(times(usage.cacheWrite1h(), price.cacheWrite1h()));
 	}
 
 	private static BigDecimal times(long tokens, BigDecimal pricePerToken) {

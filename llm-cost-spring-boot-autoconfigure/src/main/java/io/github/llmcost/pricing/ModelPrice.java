@@ -37,7 +37,9 @@ import org.springframework.util.Assert;
  *
  * @param input price of one uncached input token
  * @param cachedInput price of one input token read from the prompt cache
- * @param cacheWrite price of one input token written to the prompt cache
+ * @param cacheWrite price of one input token written to the prompt cache (for five
+ * minutes, where the provider distinguishes)
+ * @param cacheWrite1h price of one input token written to the prompt cache for one hour
  * @param output price of one output token that is not a reasoning token
  * @param reasoning price of one reasoning token
  * @param perRequest flat fee per model call
@@ -46,8 +48,8 @@ import org.springframework.util.Assert;
  * @author llm-cost contributors
  * @since 0.1.0
  */
-public record ModelPrice(BigDecimal input, BigDecimal cachedInput, BigDecimal cacheWrite, BigDecimal output,
-		BigDecimal reasoning, BigDecimal perRequest, List<PriceTier> tiers) {
+public record ModelPrice(BigDecimal input, BigDecimal cachedInput, BigDecimal cacheWrite, BigDecimal cacheWrite1h,
+		BigDecimal output, BigDecimal reasoning, BigDecimal perRequest, List<PriceTier> tiers) {
 
 	/**
 	 * A price of zero for everything.
@@ -63,6 +65,7 @@ public record ModelPrice(BigDecimal input, BigDecimal cachedInput, BigDecimal ca
 		requireNonNegative(input, "input");
 		requireNonNegative(cachedInput, "cachedInput");
 		requireNonNegative(cacheWrite, "cacheWrite");
+		requireNonNegative(cacheWrite1h, "cacheWrite1h");
 		requireNonNegative(output, "output");
 		requireNonNegative(reasoning, "reasoning");
 		requireNonNegative(perRequest, "perRequest");
@@ -75,6 +78,22 @@ public record ModelPrice(BigDecimal input, BigDecimal cachedInput, BigDecimal ca
 					() -> "Two tiers have the same threshold of " + threshold + " input tokens");
 		}
 		tiers = List.copyOf(sorted);
+	}
+
+	/**
+	 * Create a new {@link ModelPrice} whose one-hour cache writes cost as much as other
+	 * cache writes.
+	 * @param input price of one uncached input token
+	 * @param cachedInput price of one input token read from the prompt cache
+	 * @param cacheWrite price of one input token written to the prompt cache
+	 * @param output price of one output token that is not a reasoning token
+	 * @param reasoning price of one reasoning token
+	 * @param perRequest flat fee per model call
+	 * @param tiers prices for calls whose prompt exceeds a number of tokens
+	 */
+	public ModelPrice(BigDecimal input, BigDecimal cachedInput, BigDecimal cacheWrite, BigDecimal output,
+			BigDecimal reasoning, BigDecimal perRequest, List<PriceTier> tiers) {
+		this(input, cachedInput, cacheWrite, cacheWrite, output, reasoning, perRequest, tiers);
 	}
 
 	/**
@@ -184,6 +203,17 @@ public record ModelPrice(BigDecimal input, BigDecimal cachedInput, BigDecimal ca
 		}
 
 		/**
+		 * Set the price of input tokens written to the prompt cache for one hour.
+		 * @param cacheWrite1h the price per {@code perTokens} tokens, or {@code null} for
+		 * the cache-write price
+		 * @return this builder
+		 */
+		public Builder cacheWrite1h(@Nullable BigDecimal cacheWrite1h) {
+			this.base.cacheWrite1h(cacheWrite1h);
+			return this;
+		}
+
+		/**
 		 * Set the price of output tokens.
 		 * @param output the price per {@code perTokens} tokens
 		 * @return this builder
@@ -239,6 +269,7 @@ public record ModelPrice(BigDecimal input, BigDecimal cachedInput, BigDecimal ca
 			BigDecimal output = perToken(this.base.output);
 			BigDecimal cachedInput = perTokenOr(this.base.cachedInput, input);
 			BigDecimal cacheWrite = perTokenOr(this.base.cacheWrite, input);
+			BigDecimal cacheWrite1h = perTokenOr(this.base.cacheWrite1h, cacheWrite);
 			BigDecimal reasoning = perTokenOr(this.base.reasoning, output);
 			List<PriceTier> priceTiers = new ArrayList<>();
 			for (TierPrices tier : this.tiers) {
@@ -247,12 +278,16 @@ public record ModelPrice(BigDecimal input, BigDecimal cachedInput, BigDecimal ca
 				BigDecimal tierOutput = perTokenOr(prices.output, output);
 				// a price set on neither the tier nor the base defaults to the tier's own
 				// input or output
-				priceTiers.add(new PriceTier(tier.aboveInputTokens, new ModelPrice(tierInput,
-						perTokenOr(first(prices.cachedInput, this.base.cachedInput), tierInput),
-						perTokenOr(first(prices.cacheWrite, this.base.cacheWrite), tierInput), tierOutput,
-						perTokenOr(first(prices.reasoning, this.base.reasoning), tierOutput), this.perRequest)));
+				BigDecimal tierCacheWrite = perTokenOr(first(prices.cacheWrite, this.base.cacheWrite), tierInput);
+				priceTiers.add(new PriceTier(tier.aboveInputTokens,
+						new ModelPrice(tierInput,
+								perTokenOr(first(prices.cachedInput, this.base.cachedInput), tierInput), tierCacheWrite,
+								perTokenOr(first(prices.cacheWrite1h, this.base.cacheWrite1h), tierCacheWrite),
+								tierOutput, perTokenOr(first(prices.reasoning, this.base.reasoning), tierOutput),
+								this.perRequest, List.of())));
 			}
-			return new ModelPrice(input, cachedInput, cacheWrite, output, reasoning, this.perRequest, priceTiers);
+			return new ModelPrice(input, cachedInput, cacheWrite, cacheWrite1h, output, reasoning, this.perRequest,
+					priceTiers);
 		}
 
 		private static @Nullable BigDecimal first(@Nullable BigDecimal price, @Nullable BigDecimal fallback) {
@@ -282,6 +317,8 @@ public record ModelPrice(BigDecimal input, BigDecimal cachedInput, BigDecimal ca
 		private @Nullable BigDecimal cachedInput;
 
 		private @Nullable BigDecimal cacheWrite;
+
+		private @Nullable BigDecimal cacheWrite1h;
 
 		private @Nullable BigDecimal output;
 
@@ -317,6 +354,16 @@ public record ModelPrice(BigDecimal input, BigDecimal cachedInput, BigDecimal ca
 		 */
 		public TokenPrices cacheWrite(@Nullable BigDecimal cacheWrite) {
 			this.cacheWrite = cacheWrite;
+			return this;
+		}
+
+		/**
+		 * Set the price of input tokens written to the prompt cache for one hour.
+		 * @param cacheWrite1h the price, or {@code null} to leave it unset
+		 * @return these prices
+		 */
+		public TokenPrices cacheWrite1h(@Nullable BigDecimal cacheWrite1h) {
+			this.cacheWrite1h = cacheWrite1h;
 			return this;
 		}
 

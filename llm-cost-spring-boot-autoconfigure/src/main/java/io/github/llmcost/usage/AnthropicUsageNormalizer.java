@@ -16,6 +16,7 @@
 
 package io.github.llmcost.usage;
 
+import com.anthropic.models.messages.CacheCreation;
 import com.anthropic.models.messages.MessageDeltaUsage;
 import com.anthropic.models.messages.OutputTokensDetails;
 
@@ -25,7 +26,10 @@ import org.springframework.ai.chat.metadata.Usage;
  * {@link UsageNormalizer} for the Anthropic Messages API. Anthropic's input tokens
  * exclude both cache reads ({@code cache_read_input_tokens}) and cache writes
  * ({@code cache_creation_input_tokens}), and its output tokens include the thinking
- * tokens of {@code output_tokens_details.thinking_tokens} when it reports them.
+ * tokens of {@code output_tokens_details.thinking_tokens} when it reports them. Cache
+ * writes for one hour ({@code cache_creation.ephemeral_1h_input_tokens}), which cost more
+ * than five-minute ones, are told apart when the response reports them; a streamed
+ * response's usage, as Spring AI builds it, has only the total of cache writes.
  *
  * @author llm-cost contributors
  * @since 0.1.0
@@ -42,9 +46,17 @@ public class AnthropicUsageNormalizer implements UsageNormalizer {
 	public TokenUsage normalize(Usage usage) {
 		long reasoning = thinkingTokens(usage.getNativeUsage());
 		long output = Math.max(0, DefaultUsageNormalizer.orZero(usage.getCompletionTokens()) - reasoning);
+		long cacheWrite = DefaultUsageNormalizer.orZero(usage.getCacheWriteInputTokens());
 		return new TokenUsage(DefaultUsageNormalizer.orZero(usage.getPromptTokens()),
-				DefaultUsageNormalizer.orZero(usage.getCacheReadInputTokens()),
-				DefaultUsageNormalizer.orZero(usage.getCacheWriteInputTokens()), output, reasoning);
+				DefaultUsageNormalizer.orZero(usage.getCacheReadInputTokens()), cacheWrite, output, reasoning,
+				Math.min(cacheWrite, oneHourCacheWrites(usage.getNativeUsage())));
+	}
+
+	private long oneHourCacheWrites(Object nativeUsage) {
+		if (nativeUsage instanceof com.anthropic.models.messages.Usage messageUsage) {
+			return messageUsage.cacheCreation().map(CacheCreation::ephemeral1hInputTokens).orElse(0L);
+		}
+		return 0;
 	}
 
 	private long thinkingTokens(Object nativeUsage) {

@@ -28,10 +28,13 @@ import org.springframework.util.Assert;
  * @param cacheWrite input tokens written to the prompt cache
  * @param output output tokens that are not reasoning tokens
  * @param reasoning reasoning (thinking) tokens
+ * @param cacheWrite1h those of the cache writes that were written for one hour rather
+ * than the default five minutes (Anthropic bills them higher); part of {@code cacheWrite}
  * @author llm-cost contributors
  * @since 0.1.0
  */
-public record TokenUsage(long input, long cachedInput, long cacheWrite, long output, long reasoning) {
+public record TokenUsage(long input, long cachedInput, long cacheWrite, long output, long reasoning,
+		long cacheWrite1h) {
 
 	/**
 	 * Usage of a call that reported no tokens.
@@ -44,6 +47,20 @@ public record TokenUsage(long input, long cachedInput, long cacheWrite, long out
 	public TokenUsage {
 		Assert.isTrue(input >= 0 && cachedInput >= 0 && cacheWrite >= 0 && output >= 0 && reasoning >= 0,
 				"Token counts must not be negative");
+		Assert.isTrue(cacheWrite1h >= 0 && cacheWrite1h <= cacheWrite,
+				"One-hour cache writes must be part of the cache writes");
+	}
+
+	/**
+	 * Create a new {@link TokenUsage} whose cache writes are all five-minute writes.
+	 * @param input uncached input tokens
+	 * @param cachedInput input tokens read from the prompt cache
+	 * @param cacheWrite input tokens written to the prompt cache
+	 * @param output output tokens that are not reasoning tokens
+	 * @param reasoning reasoning (thinking) tokens
+	 */
+	public TokenUsage(long input, long cachedInput, long cacheWrite, long output, long reasoning) {
+		this(input, cachedInput, cacheWrite, output, reasoning, 0);
 	}
 
 	/**
@@ -85,9 +102,10 @@ public record TokenUsage(long input, long cachedInput, long cacheWrite, long out
 	 * @return the per-bucket maximum
 	 */
 	public TokenUsage max(TokenUsage other) {
+		long cacheWrite = Math.max(this.cacheWrite, other.cacheWrite);
 		return new TokenUsage(Math.max(this.input, other.input), Math.max(this.cachedInput, other.cachedInput),
-				Math.max(this.cacheWrite, other.cacheWrite), Math.max(this.output, other.output),
-				Math.max(this.reasoning, other.reasoning));
+				cacheWrite, Math.max(this.output, other.output), Math.max(this.reasoning, other.reasoning),
+				Math.min(cacheWrite, Math.max(this.cacheWrite1h, other.cacheWrite1h)));
 	}
 
 }

@@ -67,6 +67,7 @@ import static org.assertj.core.api.Assertions.within;
 				"llm-cost.pricing.models.[claude-sonnet-4-5-20250929].output=15.00",
 				"llm-cost.pricing.models.[claude-sonnet-4-5-20250929].cached-input=0.30",
 				"llm-cost.pricing.models.[claude-sonnet-4-5-20250929].cache-write=3.75",
+				"llm-cost.pricing.models.[claude-sonnet-4-5-20250929].cache-write-1h=6.00",
 				"llm-cost.pricing.models.[claude-haiku-4-5].input=1.00",
 				"llm-cost.pricing.models.[claude-haiku-4-5].output=5.00",
 				"llm-cost.pricing.models.[claude-haiku-4-5].cached-input=0.10",
@@ -114,9 +115,11 @@ class AnthropicIntegrationTests {
 		assertThat(metrics.count("llm.tokens", model, "llm.token.type:cached_input")).isEqualTo(3000);
 		assertThat(metrics.count("llm.tokens", model, "llm.token.type:cache_write")).isEqualTo(1000);
 		assertThat(metrics.count("llm.tokens", model, "llm.token.type:output")).isEqualTo(400);
-		// 200 * 3.00 + 3000 * 0.30 + 1000 * 3.75 + 400 * 15.00 per million
-		assertThat(metrics.count("llm.cost", model)).isCloseTo(0.01125, within(1e-15));
-		assertThat(metrics.count("llm.cost", model, "llm.cost.type:cache_write")).isEqualTo(0.00375);
+		// 200 * 3.00 + 3000 * 0.30 + 600 * 3.75 (five-minute writes) + 400 * 6.00
+		// (one-hour
+		// writes) + 400 * 15.00 per million
+		assertThat(metrics.count("llm.cost", model)).isCloseTo(0.01215, within(1e-15));
+		assertThat(metrics.count("llm.cost", model, "llm.cost.type:cache_write")).isEqualTo(0.00465);
 		assertThat(metrics.count("llm.call", model, "gen_ai.provider.name:anthropic", "llm.priced:true")).isEqualTo(1);
 		List<SpanData> spans = TestFixtures.llmCallSpans(this.tracerProvider, this.spanExporter,
 				"claude-sonnet-4-5-20250929");
@@ -125,7 +128,7 @@ class AnthropicIntegrationTests {
 		assertThat(attributes.get(AttributeKey.longKey("gen_ai.usage.input_tokens"))).isEqualTo(4200L);
 		assertThat(attributes.get(AttributeKey.longKey("gen_ai.usage.cache_read.input_tokens"))).isEqualTo(3000L);
 		assertThat(attributes.get(AttributeKey.longKey("gen_ai.usage.cache_creation.input_tokens"))).isEqualTo(1000L);
-		assertThat(attributes.get(AttributeKey.doubleKey("gen_ai.usage.cost.amount"))).isEqualTo(0.01125);
+		assertThat(attributes.get(AttributeKey.doubleKey("gen_ai.usage.cost.amount"))).isEqualTo(0.01215);
 		assertThat(attributes.get(AttributeKey.stringKey("llm.pricing.entry"))).isEqualTo("claude-sonnet-4-5-20250929");
 	}
 

@@ -83,6 +83,26 @@ class LlmCostCalculatorTests {
 	}
 
 	@Test
+	void shouldPriceOneHourCacheWritesApart() {
+		ModelPrice sonnet = ModelPrice.builder()
+			.input(new BigDecimal("3.00"))
+			.output(new BigDecimal("15.00"))
+			.cacheWrite(new BigDecimal("3.75"))
+			.cacheWrite1h(new BigDecimal("6.00"))
+			.build();
+		LlmCost cost = this.calculator.calculate(new TokenUsage(0, 0, 1000, 0, 0, 400), sonnet);
+		// 600 five-minute writes at 3.75 and 400 one-hour writes at 6.00 per million
+		assertThat(cost.cacheWrite()).isEqualByComparingTo("0.00465");
+		ModelPrice withoutOneHourPrice = ModelPrice.builder()
+			.input(new BigDecimal("3.00"))
+			.output(new BigDecimal("15.00"))
+			.cacheWrite(new BigDecimal("3.75"))
+			.build();
+		assertThat(this.calculator.calculate(new TokenUsage(0, 0, 1000, 0, 0, 400), withoutOneHourPrice).cacheWrite())
+			.isEqualByComparingTo("0.00375");
+	}
+
+	@Test
 	void shouldPricePerThousandTokens() {
 		ModelPrice gpt35 = ModelPrice.builder()
 			.perTokens(1000)

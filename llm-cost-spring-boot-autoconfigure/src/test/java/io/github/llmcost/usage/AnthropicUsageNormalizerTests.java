@@ -49,6 +49,16 @@ class AnthropicUsageNormalizerTests {
 	}
 
 	@Test
+	void shouldTellOneHourCacheWritesApart() throws Exception {
+		com.anthropic.models.messages.Usage nativeUsage = ObjectMappers.jsonMapper().readValue("""
+				{"input_tokens": 200, "cache_creation_input_tokens": 1000, "cache_read_input_tokens": 0,
+				 "cache_creation": {"ephemeral_5m_input_tokens": 600, "ephemeral_1h_input_tokens": 400},
+				 "output_tokens": 400}""", com.anthropic.models.messages.Usage.class);
+		Usage usage = new DefaultUsage(200, 400, 600, nativeUsage, 0L, 1000L);
+		assertThat(this.normalizer.normalize(usage)).isEqualTo(new TokenUsage(200, 0, 1000, 400, 0, 400));
+	}
+
+	@Test
 	void shouldSplitThinkingTokensOutOfOutput() throws Exception {
 		com.anthropic.models.messages.Usage nativeUsage = ObjectMappers.jsonMapper()
 			.readValue("""

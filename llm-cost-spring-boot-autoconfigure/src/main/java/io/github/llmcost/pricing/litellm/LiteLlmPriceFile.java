@@ -47,6 +47,7 @@ import org.springframework.core.io.Resource;
  * {@code model_prices_and_context_window.json}: one object per model, with prices per
  * token. The fields read are {@code input_cost_per_token}, {@code output_cost_per_token},
  * {@code cache_read_input_token_cost}, {@code cache_creation_input_token_cost},
+ * {@code cache_creation_input_token_cost_above_1hr},
  * {@code output_cost_per_reasoning_token}, {@code input_cost_per_request} and their
  * {@code _above_<N>k_tokens} variants, which become tiers above N thousand prompt tokens.
  * Other fields are ignored, as are entries without token prices (image or audio models)
@@ -71,12 +72,14 @@ public final class LiteLlmPriceFile {
 
 	private static final String CACHE_WRITE = "cache_creation_input_token_cost";
 
+	private static final String CACHE_WRITE_1H = "cache_creation_input_token_cost_above_1hr";
+
 	private static final String REASONING = "output_cost_per_reasoning_token";
 
 	private static final String PER_REQUEST = "input_cost_per_request";
 
 	private static final Pattern TIERED = Pattern.compile("^(" + INPUT + "|" + OUTPUT + "|" + CACHE_READ + "|"
-			+ CACHE_WRITE + "|" + REASONING + ")_above_(\\d+)k_tokens$");
+			+ CACHE_WRITE_1H + "|" + CACHE_WRITE + "|" + REASONING + ")_above_(\\d+)k_tokens$");
 
 	private static final JsonMapper jsonMapper = JsonMapper.builder()
 		.enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
@@ -153,6 +156,7 @@ public final class LiteLlmPriceFile {
 			.output(output)
 			.cachedInput(price(file, name, node, CACHE_READ))
 			.cacheWrite(price(file, name, node, CACHE_WRITE))
+			.cacheWrite1h(price(file, name, node, CACHE_WRITE_1H))
 			.reasoning(price(file, name, node, REASONING))
 			.perRequest(price(file, name, node, PER_REQUEST));
 		tiers(file, name, node).forEach((threshold, prices) -> builder.tier(threshold,
@@ -160,6 +164,7 @@ public final class LiteLlmPriceFile {
 					.output(prices.get(OUTPUT))
 					.cachedInput(prices.get(CACHE_READ))
 					.cacheWrite(prices.get(CACHE_WRITE))
+					.cacheWrite1h(prices.get(CACHE_WRITE_1H))
 					.reasoning(prices.get(REASONING))));
 		return new PriceEntry(name, builder.build());
 	}

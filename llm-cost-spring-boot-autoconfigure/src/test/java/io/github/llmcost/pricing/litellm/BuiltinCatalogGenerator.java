@@ -64,12 +64,12 @@ public final class BuiltinCatalogGenerator {
 	static final Set<String> MODES = Set.of("chat", "embedding");
 
 	private static final List<String> PRICE_FIELDS = List.of("input_cost_per_token", "output_cost_per_token",
-			"cache_read_input_token_cost", "cache_creation_input_token_cost", "output_cost_per_reasoning_token",
-			"input_cost_per_request");
+			"cache_read_input_token_cost", "cache_creation_input_token_cost",
+			"cache_creation_input_token_cost_above_1hr", "output_cost_per_reasoning_token", "input_cost_per_request");
 
 	private static final Pattern TIERED_PRICE_FIELD = Pattern.compile("^(input_cost_per_token|output_cost_per_token"
-			+ "|cache_read_input_token_cost|cache_creation_input_token_cost|output_cost_per_reasoning_token)"
-			+ "_above_\\d+k_tokens$");
+			+ "|cache_read_input_token_cost|cache_creation_input_token_cost_above_1hr|cache_creation_input_token_cost"
+			+ "|output_cost_per_reasoning_token)" + "_above_\\d+k_tokens$");
 
 	private static final JsonMapper jsonMapper = JsonMapper.builder()
 		.enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)

@@ -71,7 +71,8 @@ class BuiltinCatalogTests {
 	private static final List<TokenUsage> USAGES = List.of(new TokenUsage(1200, 0, 0, 350, 0),
 			new TokenUsage(2000, 8000, 0, 300, 0), new TokenUsage(100, 3000, 5000, 50, 0),
 			new TokenUsage(500, 0, 0, 200, 1500), new TokenUsage(120_000, 10_000, 0, 900, 0),
-			new TokenUsage(230_000, 20_000, 0, 2000, 0), new TokenUsage(290_000, 10_000, 0, 1000, 500));
+			new TokenUsage(230_000, 20_000, 0, 2000, 0), new TokenUsage(290_000, 10_000, 0, 1000, 500),
+			new TokenUsage(1000, 2000, 3000, 400, 0, 1200), new TokenUsage(195_000, 0, 10_000, 100, 0, 4000));
 
 	private final CatalogModelPriceResolver resolver = new CatalogModelPriceResolver(
 			List.of(LiteLlmPriceFile.builtin()));
@@ -114,17 +115,20 @@ class BuiltinCatalogTests {
 		BigDecimal output = price(entry, "output_cost_per_token", threshold, BigDecimal.ZERO);
 		BigDecimal cacheRead = price(entry, "cache_read_input_token_cost", threshold, input);
 		BigDecimal cacheWrite = price(entry, "cache_creation_input_token_cost", threshold, input);
+		BigDecimal cacheWrite1h = price(entry, "cache_creation_input_token_cost_above_1hr", threshold, cacheWrite);
+		BigDecimal cacheWrites = cacheWrite.multiply(BigDecimal.valueOf(usage.cacheWrite() - usage.cacheWrite1h()))
+			.add(cacheWrite1h.multiply(BigDecimal.valueOf(usage.cacheWrite1h())));
 		BigDecimal reasoning = price(entry, "output_cost_per_reasoning_token", threshold, output);
 		BigDecimal perRequest = price(entry, "input_cost_per_request", 0, BigDecimal.ZERO);
 		assertThat(cost.input()).isEqualByComparingTo(input.multiply(BigDecimal.valueOf(usage.input())));
 		assertThat(cost.cachedInput())
 			.isEqualByComparingTo(cacheRead.multiply(BigDecimal.valueOf(usage.cachedInput())));
-		assertThat(cost.cacheWrite()).isEqualByComparingTo(cacheWrite.multiply(BigDecimal.valueOf(usage.cacheWrite())));
+		assertThat(cost.cacheWrite()).isEqualByComparingTo(cacheWrites);
 		assertThat(cost.output()).isEqualByComparingTo(output.multiply(BigDecimal.valueOf(usage.output())));
 		assertThat(cost.reasoning()).isEqualByComparingTo(reasoning.multiply(BigDecimal.valueOf(usage.reasoning())));
 		assertThat(cost.total()).isEqualByComparingTo(input.multiply(BigDecimal.valueOf(usage.input()))
 			.add(cacheRead.multiply(BigDecimal.valueOf(usage.cachedInput())))
-			.add(cacheWrite.multiply(BigDecimal.valueOf(usage.cacheWrite())))
+			.add(cacheWrites)
 			.add(output.multiply(BigDecimal.valueOf(usage.output())))
 			.add(reasoning.multiply(BigDecimal.valueOf(usage.reasoning())))
 			.add(perRequest));
@@ -178,7 +182,8 @@ class BuiltinCatalogTests {
 	private static boolean isTokenPrice(String field) {
 		return List
 			.of("input_cost_per_token", "output_cost_per_token", "cache_read_input_token_cost",
-					"cache_creation_input_token_cost", "output_cost_per_reasoning_token")
+					"cache_creation_input_token_cost", "cache_creation_input_token_cost_above_1hr",
+					"output_cost_per_reasoning_token")
 			.contains(field);
 	}
 
