@@ -79,12 +79,13 @@ public class LlmCostTotals implements ObservationHandler<LlmCostObservationConte
 	@Override
 	public void onStop(LlmCostObservationContext context) {
 		TokenUsage usage = context.getUsage();
-		if (usage == null) {
+		LlmCost cost = context.getCost();
+		if (usage == null && cost == null) {
 			return;
 		}
+		usage = (usage != null) ? usage : TokenUsage.EMPTY;
 		String model = (context.getResponseModel() != null) ? context.getResponseModel() : context.getRequestModel();
 		model = (model != null) ? model : "none";
-		LlmCost cost = context.getCost();
 		this.total.add(usage, cost);
 		Tally tally = this.byModel.get(model);
 		if (tally == null) {

@@ -19,7 +19,6 @@ package io.github.llmcost.advisor;
 import java.util.Collection;
 import java.util.Currency;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.github.llmcost.attribution.AttributionPolicy;
@@ -28,15 +27,15 @@ import io.github.llmcost.budget.BudgetGuard;
 import io.github.llmcost.budget.BudgetReservation;
 import io.github.llmcost.budget.LlmBudgetExceededException;
 import io.github.llmcost.budget.LlmBudgetUnavailableException;
+import io.github.llmcost.cost.CallPricer;
+import io.github.llmcost.cost.CallPricer.PricedCall;
 import io.github.llmcost.cost.LlmCost;
-import io.github.llmcost.cost.LlmCostCalculator;
 import io.github.llmcost.observation.DefaultLlmCostObservationConvention;
 import io.github.llmcost.observation.LlmCostObservationContext;
 import io.github.llmcost.observation.LlmCostObservationConvention;
 import io.github.llmcost.observation.LlmCostObservationDocumentation;
 import io.github.llmcost.pricing.LlmUnpricedModelEvent;
 import io.github.llmcost.pricing.ModelPriceResolver;
-import io.github.llmcost.pricing.ResolvedPrice;
 import io.github.llmcost.usage.TokenUsage;
 import io.github.llmcost.usage.UsageNormalizers;
 import io.micrometer.observation.Observation;
@@ -117,11 +116,7 @@ public final class LlmCostAdvisor implements CallAdvisor, StreamAdvisor {
 
 	private static final LlmCostObservationConvention DEFAULT_OBSERVATION_CONVENTION = new DefaultLlmCostObservationConvention();
 
-	private static final int MAX_REPORTED_MODELS = 1000;
-
-	private final ModelPriceResolver priceResolver;
-
-	private final LlmCostCalculator calculator;
+	private final CallPricer pricer;
 
 	private final UsageNormalizers usageNormalizers;
 
@@ -131,28 +126,24 @@ public final class LlmCostAdvisor implements CallAdvisor, StreamAdvisor {
 
 	private final int order;
 
-	private final @Nullable ApplicationEventPublisher eventPublisher;
-
 	private final AttributionPolicy attributionPolicy;
 
 	private final @Nullable BudgetGuard budgetGuard;
 
-	private final Set<String> freeProviders;
-
-	private final Set<String> reportedModels = ConcurrentHashMap.newKeySet();
-
 	private LlmCostAdvisor(Builder builder) {
-		this.priceResolver = builder.priceResolver;
-		this.calculator = new LlmCostCalculator(builder.currency);
+		this.pricer = (builder.callPricer != null) ? builder.callPricer
+				: CallPricer.builder(builder.priceResolver)
+					.currency(builder.currency)
+					.freeProviders(builder.freeProviders)
+					.eventPublisher(builder.eventPublisher)
+					.build();
 		this.usageNormalizers = (builder.usageNormalizers != null) ? builder.usageNormalizers
 				: UsageNormalizers.detect(LlmCostAdvisor.class.getClassLoader());
 		this.observationRegistry = builder.observationRegistry;
 		this.observationConvention = builder.observationConvention;
 		this.order = builder.order;
-		this.eventPublisher = builder.eventPublisher;
 		this.attributionPolicy = builder.attributionPolicy;
 		this.budgetGuard = builder.budgetGuard;
-		this.freeProviders = Set.copyOf(builder.freeProviders);
 	}
 
 	/**
@@ -280,7 +271,7 @@ public final class LlmCostAdvisor implements CallAdvisor, StreamAdvisor {
 			.operation(OPERATION_CHAT)
 			.provider(ProviderNames.of(options))
 			.requestModel((options != null) ? emptyToNull(options.getModel()) : null)
-			.currency(this.calculator.getCurrency())
+			.currency(this.pricer.getCurrency())
 			.streaming(streaming)
 			.attribution(attribute(request))
 			.build();
@@ -324,42 +315,16 @@ public final class LlmCostAdvisor implements CallAdvisor, StreamAdvisor {
 	}
 
 	private void price(LlmCostObservationContext context, @Nullable TokenUsage usage) {
-		String model = (context.getResponseModel() != null) ? context.getResponseModel() : context.getRequestModel();
 		if (usage == null) {
-			if (isFirstReport(model + " without usage")) {
-				logger.warn("Model '%s' (request model '%s', provider '%s') reported no token usage, so its calls are"
-					.formatted(model, context.getRequestModel(), context.getProvider()) + " not priced");
-			}
+			this.pricer.reportNoUsage(context.getResponseModel(), context.getRequestModel(), context.getProvider());
 			return;
 		}
 		context.setUsage(usage);
-		ResolvedPrice price = this.priceResolver.resolve(context.getResponseModel(), context.getRequestModel());
-		if (price == null && this.freeProviders.contains(context.getProvider())) {
-			price = ResolvedPrice.free(context.getProvider());
+		PricedCall priced = this.pricer.priceTokens(usage, context.getResponseModel(), context.getRequestModel(),
+				context.getProvider());
+		if (priced != null) {
+			context.setCost(priced.price(), priced.cost());
 		}
-		if (price == null) {
-			reportUnpriced(context, (model != null) ? model : "none");
-			return;
-		}
-		context.setCost(price, this.calculator.calculate(usage, price.price()));
-	}
-
-	private void reportUnpriced(LlmCostObservationContext context, String model) {
-		if (!isFirstReport(model + " unpriced")) {
-			return;
-		}
-		logger.warn(("Model '%s' (request model '%s', provider '%s') has no price: its calls are recorded with"
-				+ " llm.priced=false and no cost. Price it with llm-cost.pricing.models.[%s].input and .output,"
-				+ " or as an alias of an existing entry")
-			.formatted(model, context.getRequestModel(), context.getProvider(), model));
-		if (this.eventPublisher != null) {
-			this.eventPublisher
-				.publishEvent(new LlmUnpricedModelEvent(this, model, context.getRequestModel(), context.getProvider()));
-		}
-	}
-
-	private boolean isFirstReport(String key) {
-		return this.reportedModels.size() < MAX_REPORTED_MODELS && this.reportedModels.add(key);
 	}
 
 	private static boolean hasTokens(@Nullable Usage usage) {
@@ -466,6 +431,8 @@ public final class LlmCostAdvisor implements CallAdvisor, StreamAdvisor {
 
 		private Set<String> freeProviders = Set.of();
 
+		private @Nullable CallPricer callPricer;
+
 		private Builder(ModelPriceResolver priceResolver) {
 			Assert.notNull(priceResolver, "priceResolver must not be null");
 			this.priceResolver = priceResolver;
@@ -565,6 +532,18 @@ public final class LlmCostAdvisor implements CallAdvisor, StreamAdvisor {
 		 */
 		public Builder freeProviders(Collection<String> freeProviders) {
 			this.freeProviders = Set.copyOf(freeProviders);
+			return this;
+		}
+
+		/**
+		 * Set the pricer of calls, which then decides the prices, the currency, the free
+		 * providers and the publisher of unpriced-model events in place of the other
+		 * settings of this builder.
+		 * @param callPricer the pricer
+		 * @return this builder
+		 */
+		public Builder callPricer(CallPricer callPricer) {
+			this.callPricer = callPricer;
 			return this;
 		}
 

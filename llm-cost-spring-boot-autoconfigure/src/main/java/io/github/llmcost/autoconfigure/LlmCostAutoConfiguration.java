@@ -34,7 +34,10 @@ import io.github.llmcost.budget.BudgetStore;
 import io.github.llmcost.budget.CallCostEstimator;
 import io.github.llmcost.budget.InMemoryBudgetStore;
 import io.github.llmcost.budget.redis.RedisBudgetStore;
+import io.github.llmcost.cost.CallPricer;
 import io.github.llmcost.cost.LlmCostCalculator;
+import io.github.llmcost.model.LlmCostEmbeddingObservationHandler;
+import io.github.llmcost.model.LlmCostImageObservationHandler;
 import io.github.llmcost.observation.LlmCostObservationConvention;
 import io.github.llmcost.pricing.ModelPriceResolver;
 import io.github.llmcost.usage.AnthropicUsageNormalizer;
@@ -47,6 +50,7 @@ import io.micrometer.observation.ObservationRegistry;
 
 import org.springframework.ai.chat.client.ChatClient;
 import org.springframework.ai.chat.client.ChatClientBuilderCustomizer;
+import org.springframework.ai.image.ImageModel;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -113,21 +117,50 @@ public final class LlmCostAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	LlmCostAdvisor llmCostAdvisor(ModelPriceResolver priceResolver, AttributionPolicy attributionPolicy,
-			BudgetGuard budgetGuard, LlmCostProperties properties, ObjectProvider<UsageNormalizer> usageNormalizers,
-			ObjectProvider<ObservationRegistry> observationRegistry,
-			ObjectProvider<LlmCostObservationConvention> customConvention, ApplicationEventPublisher eventPublisher) {
-		return LlmCostAdvisor.builder(priceResolver)
+	CallPricer llmCostCallPricer(ModelPriceResolver priceResolver, LlmCostProperties properties,
+			ApplicationEventPublisher eventPublisher) {
+		return CallPricer.builder(priceResolver)
 			.currency(properties.getCurrency())
+			.freeProviders(properties.getPricing().getFreeProviders())
+			.eventPublisher(eventPublisher)
+			.build();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	LlmCostAdvisor llmCostAdvisor(ModelPriceResolver priceResolver, CallPricer callPricer,
+			AttributionPolicy attributionPolicy, BudgetGuard budgetGuard, LlmCostProperties properties,
+			ObjectProvider<UsageNormalizer> usageNormalizers, ObjectProvider<ObservationRegistry> observationRegistry,
+			ObjectProvider<LlmCostObservationConvention> customConvention) {
+		return LlmCostAdvisor.builder(priceResolver)
+			.callPricer(callPricer)
 			.usageNormalizers(new UsageNormalizers(usageNormalizers.orderedStream().toList()))
 			.observationRegistry(observationRegistry.getIfUnique(() -> ObservationRegistry.NOOP))
 			.observationConvention(customConvention.getIfAvailable())
 			.order(properties.getAdvisor().getOrder())
-			.eventPublisher(eventPublisher)
 			.attributionPolicy(attributionPolicy)
 			.budgetGuard(budgetGuard)
-			.freeProviders(properties.getPricing().getFreeProviders())
 			.build();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	LlmCostEmbeddingObservationHandler llmCostEmbeddingObservationHandler(ObjectProvider<CallPricer> callPricer,
+			ObjectProvider<AttributionPolicy> attributionPolicy, ObjectProvider<BudgetGuard> budgetGuard,
+			ObjectProvider<ObservationRegistry> observationRegistry,
+			ObjectProvider<LlmCostObservationConvention> customConvention) {
+		return new LlmCostEmbeddingObservationHandler(callPricer, attributionPolicy, budgetGuard, observationRegistry,
+				customConvention);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	LlmCostImageObservationHandler llmCostImageObservationHandler(ObjectProvider<CallPricer> callPricer,
+			ObjectProvider<AttributionPolicy> attributionPolicy, ObjectProvider<BudgetGuard> budgetGuard,
+			ObjectProvider<ObservationRegistry> observationRegistry,
+			ObjectProvider<LlmCostObservationConvention> customConvention, ObjectProvider<ImageModel> imageModels) {
+		return new LlmCostImageObservationHandler(callPricer, attributionPolicy, budgetGuard, observationRegistry,
+				customConvention, imageModels);
 	}
 
 	@Bean
@@ -135,6 +168,17 @@ public final class LlmCostAutoConfiguration {
 			matchIfMissing = true)
 	ChatClientBuilderCustomizer llmCostChatClientBuilderCustomizer(LlmCostAdvisor llmCostAdvisor) {
 		return (builder) -> builder.defaultAdvisors(llmCostAdvisor);
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(name = "org.springframework.boot.micrometer.observation.autoconfigure.ObservationHandlerGroup")
+	static class ModelObservationHandlerGroupConfiguration {
+
+		@Bean
+		static PricedModelObservationHandlerGroup llmCostModelObservationHandlerGroup() {
+			return new PricedModelObservationHandlerGroup();
+		}
+
 	}
 
 	@Configuration(proxyBeanMethods = false)

@@ -627,9 +627,9 @@ public class LlmCostProperties implements InitializingBean {
 		private final Catalog catalog = new Catalog();
 
 		/**
-		 * Providers whose models cost nothing unless priced under
-		 * llm-cost.pricing.models, as Spring AI names them; local Ollama models by
-		 * default.
+		 * Providers whose models cost nothing unless priced under llm-cost.pricing.models
+		 * or a price file, as Spring AI names them; local Ollama models by default. The
+		 * bundled catalog's list prices do not apply to them.
 		 */
 		private final List<String> freeProviders = new ArrayList<>(List.of("ollama"));
 
@@ -717,6 +717,12 @@ public class LlmCostProperties implements InitializingBean {
 		private BigDecimal perRequest = BigDecimal.ZERO;
 
 		/**
+		 * Price of one generated image, in llm-cost.currency, for image models; an entry
+		 * with a per-image price needs no token prices.
+		 */
+		private BigDecimal perImage = BigDecimal.ZERO;
+
+		/**
 		 * Other model names priced by this entry, or glob patterns of names such as
 		 * "gpt-4o-*" ('*' any characters, '?' one, '[abc]' one of a set, '{a,b}' either).
 		 */
@@ -780,6 +786,14 @@ public class LlmCostProperties implements InitializingBean {
 			return this.perRequest;
 		}
 
+		public BigDecimal getPerImage() {
+			return this.perImage;
+		}
+
+		public void setPerImage(BigDecimal perImage) {
+			this.perImage = perImage;
+		}
+
 		public void setPerRequest(BigDecimal perRequest) {
 			this.perRequest = perRequest;
 		}
@@ -793,8 +807,11 @@ public class LlmCostProperties implements InitializingBean {
 		}
 
 		void validate(String key) {
-			requirePresent(key + ".input", this.input);
-			requirePresent(key + ".output", this.output);
+			requireNonNegative(key + ".per-image", this.perImage);
+			if (!isImageModel()) {
+				requirePresent(key + ".input", this.input);
+				requirePresent(key + ".output", this.output);
+			}
 			requireNonNegative(key + ".input", this.input);
 			requireNonNegative(key + ".output", this.output);
 			requireNonNegative(key + ".cached-input", this.cachedInput);
@@ -832,10 +849,15 @@ public class LlmCostProperties implements InitializingBean {
 			}
 		}
 
+		boolean isImageModel() {
+			return this.perImage != null && this.perImage.signum() > 0;
+		}
+
 		private static void requirePresent(String key, @Nullable BigDecimal price) {
 			if (price == null) {
 				throw new IllegalStateException(key + " must be set: a model without a price for every token"
-						+ " type would be priced at zero for the missing one");
+						+ " type would be priced at zero for the missing one (an image model needs only"
+						+ " per-image)");
 			}
 		}
 

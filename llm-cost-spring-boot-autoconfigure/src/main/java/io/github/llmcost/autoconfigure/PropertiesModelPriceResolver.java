@@ -16,6 +16,7 @@
 
 package io.github.llmcost.autoconfigure;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -25,6 +26,7 @@ import io.github.llmcost.pricing.PriceCatalog;
 import io.github.llmcost.pricing.PriceEntry;
 import io.github.llmcost.pricing.ResolvedPrice;
 import io.github.llmcost.pricing.litellm.LiteLlmPriceFile;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.core.io.Resource;
 
@@ -69,15 +71,17 @@ public class PropertiesModelPriceResolver extends CatalogModelPriceResolver {
 	private static PriceCatalog propertiesCatalog(LlmCostProperties.Pricing pricing) {
 		List<PriceEntry> entries = new ArrayList<>();
 		pricing.getModels().forEach((model, modelPricing) -> {
+			boolean imageModel = modelPricing.isImageModel();
 			ModelPrice.Builder price = ModelPrice.builder()
 				.perTokens(pricing.getPerTokens())
-				.input(modelPricing.getInput())
-				.output(modelPricing.getOutput())
+				.input(tokenPrice(modelPricing.getInput(), imageModel))
+				.output(tokenPrice(modelPricing.getOutput(), imageModel))
 				.cachedInput(modelPricing.getCachedInput())
 				.cacheWrite(modelPricing.getCacheWrite())
 				.cacheWrite1h(modelPricing.getCacheWrite1h())
 				.reasoning(modelPricing.getReasoning())
-				.perRequest(modelPricing.getPerRequest());
+				.perRequest(modelPricing.getPerRequest())
+				.perImage(modelPricing.getPerImage());
 			for (LlmCostProperties.Tier tier : modelPricing.getTiers()) {
 				price.tier(tier.getAboveInputTokens(),
 						(prices) -> prices.input(tier.getInput())
@@ -91,6 +95,10 @@ public class PropertiesModelPriceResolver extends CatalogModelPriceResolver {
 		});
 		return new PriceCatalog(ResolvedPrice.SOURCE_PROPERTY, LlmCostProperties.CONFIG_PREFIX + ".pricing.models",
 				entries);
+	}
+
+	private static @Nullable BigDecimal tokenPrice(@Nullable BigDecimal price, boolean imageModel) {
+		return (price == null && imageModel) ? BigDecimal.ZERO : price;
 	}
 
 }

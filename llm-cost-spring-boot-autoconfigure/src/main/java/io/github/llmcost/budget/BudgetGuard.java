@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 
 import io.github.llmcost.budget.BudgetStore.CrossedThreshold;
 import org.apache.commons.logging.Log;
@@ -132,6 +133,23 @@ public final class BudgetGuard {
 	 * @throws LlmBudgetUnavailableException if the store fails and the guard fails closed
 	 */
 	public BudgetReservation reserve(Prompt prompt, @Nullable String requestModel, Map<String, String> tags) {
+		return reserve(() -> this.estimator.estimate(prompt, requestModel), requestModel, tags);
+	}
+
+	/**
+	 * Reserve the estimated cost of a call that has no prompt, such as an embedding or
+	 * image generation call, against its budgets.
+	 * @param estimate supplies the estimated cost, asked only if a budget counts the call
+	 * or a maximum cost per call is set
+	 * @param requestModel the model named in the request
+	 * @param tags the attribution tags of the call, which select per-tag budgets
+	 * @return the reservation, to settle when the call ends
+	 * @throws LlmBudgetExceededException if an enforced budget cannot take the call, or
+	 * its estimate exceeds the maximum cost per call
+	 * @throws LlmBudgetUnavailableException if the store fails and the guard fails closed
+	 */
+	public BudgetReservation reserve(Supplier<BigDecimal> estimate, @Nullable String requestModel,
+			Map<String, String> tags) {
 		if (!isActive()) {
 			return BudgetReservation.NONE;
 		}
@@ -140,7 +158,10 @@ public final class BudgetGuard {
 		if (claims.isEmpty() && this.maxCostPerCall == null) {
 			return BudgetReservation.NONE;
 		}
-		BigDecimal estimate = this.estimator.estimate(prompt, requestModel);
+		return reserve(claims, estimate.get(), now);
+	}
+
+	private BudgetReservation reserve(List<BudgetClaim> claims, BigDecimal estimate, Instant now) {
 		if (this.maxCostPerCall != null && estimate.compareTo(this.maxCostPerCall) > 0) {
 			throw new LlmBudgetExceededException(MAX_COST_PER_CALL, MAX_COST_PER_CALL, this.maxCostPerCall,
 					BigDecimal.ZERO, BigDecimal.ZERO, estimate);

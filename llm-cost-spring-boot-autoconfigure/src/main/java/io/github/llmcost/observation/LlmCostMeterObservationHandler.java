@@ -105,7 +105,8 @@ public class LlmCostMeterObservationHandler implements ObservationHandler<LlmCos
 			this.capped.withTags(AttributionKeyNames.TAG.asString(), tag).increment();
 		}
 		TokenUsage usage = context.getUsage();
-		if (usage == null) {
+		LlmCost cost = context.getCost();
+		if (usage == null && cost == null) {
 			return;
 		}
 		Tags tags = Tags.empty();
@@ -118,12 +119,13 @@ public class LlmCostMeterObservationHandler implements ObservationHandler<LlmCos
 				}
 			}
 		}
-		this.tokens.withTags(tags.and(TOKEN_TYPE, "input")).increment(usage.input());
-		this.tokens.withTags(tags.and(TOKEN_TYPE, "cached_input")).increment(usage.cachedInput());
-		this.tokens.withTags(tags.and(TOKEN_TYPE, "cache_write")).increment(usage.cacheWrite());
-		this.tokens.withTags(tags.and(TOKEN_TYPE, "output")).increment(usage.output());
-		this.tokens.withTags(tags.and(TOKEN_TYPE, "reasoning")).increment(usage.reasoning());
-		LlmCost cost = context.getCost();
+		if (usage != null) {
+			this.tokens.withTags(tags.and(TOKEN_TYPE, "input")).increment(usage.input());
+			this.tokens.withTags(tags.and(TOKEN_TYPE, "cached_input")).increment(usage.cachedInput());
+			this.tokens.withTags(tags.and(TOKEN_TYPE, "cache_write")).increment(usage.cacheWrite());
+			this.tokens.withTags(tags.and(TOKEN_TYPE, "output")).increment(usage.output());
+			this.tokens.withTags(tags.and(TOKEN_TYPE, "reasoning")).increment(usage.reasoning());
+		}
 		if (cost == null) {
 			return;
 		}

@@ -59,15 +59,17 @@ public class LlmCostTracingObservationHandler implements ObservationHandler<LlmC
 		TracingObservationHandler.TracingContext tracingContext = context
 			.get(TracingObservationHandler.TracingContext.class);
 		Span span = (tracingContext != null) ? tracingContext.getSpan() : null;
-		TokenUsage usage = context.getUsage();
-		if (span == null || usage == null) {
+		if (span == null) {
 			return;
 		}
-		span.tag(SpanAttributeNames.INPUT_TOKENS.asString(), usage.promptTokens());
-		span.tag(SpanAttributeNames.OUTPUT_TOKENS.asString(), usage.completionTokens());
-		span.tag(SpanAttributeNames.CACHE_READ_INPUT_TOKENS.asString(), usage.cachedInput());
-		span.tag(SpanAttributeNames.CACHE_CREATION_INPUT_TOKENS.asString(), usage.cacheWrite());
-		span.tag(SpanAttributeNames.REASONING_OUTPUT_TOKENS.asString(), usage.reasoning());
+		TokenUsage usage = context.getUsage();
+		if (usage != null) {
+			span.tag(SpanAttributeNames.INPUT_TOKENS.asString(), usage.promptTokens());
+			span.tag(SpanAttributeNames.OUTPUT_TOKENS.asString(), usage.completionTokens());
+			span.tag(SpanAttributeNames.CACHE_READ_INPUT_TOKENS.asString(), usage.cachedInput());
+			span.tag(SpanAttributeNames.CACHE_CREATION_INPUT_TOKENS.asString(), usage.cacheWrite());
+			span.tag(SpanAttributeNames.REASONING_OUTPUT_TOKENS.asString(), usage.reasoning());
+		}
 		LlmCost cost = context.getCost();
 		if (cost != null) {
 			span.tag(SpanAttributeNames.COST_AMOUNT.asString(), cost.total().doubleValue());

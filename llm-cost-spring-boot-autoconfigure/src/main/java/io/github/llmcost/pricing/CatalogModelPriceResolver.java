@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
 
 import org.jspecify.annotations.Nullable;
 
@@ -81,6 +82,28 @@ public class CatalogModelPriceResolver implements ModelPriceResolver {
 			}
 		}
 		return price.orElse(null);
+	}
+
+	/**
+	 * Resolve the price of the first of several names whose price the filter accepts,
+	 * trying every name in one catalog before the next, so that a price the application
+	 * configures for {@code dall-e-3} wins over a bundled price for
+	 * {@code hd/1024-x-1792/dall-e-3}. Not cached.
+	 * @param names the names, most specific first
+	 * @param filter the test a price must pass
+	 * @return the price, or {@code null} if no name has an accepted price
+	 */
+	@Override
+	public @Nullable ResolvedPrice resolveFirst(List<String> names, Predicate<ModelPrice> filter) {
+		for (PriceCatalog catalog : this.catalogs) {
+			for (String name : names) {
+				ResolvedPrice price = catalog.find(name);
+				if (price != null && filter.test(price.price())) {
+					return price;
+				}
+			}
+		}
+		return null;
 	}
 
 	private @Nullable ResolvedPrice find(@Nullable String responseModel, @Nullable String requestModel) {

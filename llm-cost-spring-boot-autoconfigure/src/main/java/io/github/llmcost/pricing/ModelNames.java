@@ -36,7 +36,21 @@ public final class ModelNames {
 
 	private static final Pattern DATE_SUFFIX = Pattern.compile("[-@](?:\\d{4}-\\d{2}-\\d{2}|20\\d{6})$");
 
+	private static final Pattern IMAGE_VARIANT = Pattern.compile("(?:^|/)(?:\\d+|max)-x-(?:\\d+|max)/");
+
 	private ModelNames() {
+	}
+
+	/**
+	 * Return whether a name is that of an image model at one size, and perhaps one
+	 * quality, as in LiteLLM's {@code hd/1024-x-1792/dall-e-3}. Such names are matched
+	 * exactly, never normalized: normalizing would price every size and quality at the
+	 * price of one.
+	 * @param name the name
+	 * @return whether the name names a size of an image model
+	 */
+	public static boolean isImageVariant(String name) {
+		return IMAGE_VARIANT.matcher(name).find();
 	}
 
 	/**

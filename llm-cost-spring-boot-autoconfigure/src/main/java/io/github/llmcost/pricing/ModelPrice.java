@@ -43,13 +43,14 @@ import org.springframework.util.Assert;
  * @param output price of one output token that is not a reasoning token
  * @param reasoning price of one reasoning token
  * @param perRequest flat fee per model call
+ * @param perImage price of one generated image, for image models
  * @param tiers prices for calls whose prompt exceeds a number of tokens, in ascending
  * order of their thresholds
  * @author llm-cost contributors
  * @since 0.1.0
  */
 public record ModelPrice(BigDecimal input, BigDecimal cachedInput, BigDecimal cacheWrite, BigDecimal cacheWrite1h,
-		BigDecimal output, BigDecimal reasoning, BigDecimal perRequest, List<PriceTier> tiers) {
+		BigDecimal output, BigDecimal reasoning, BigDecimal perRequest, BigDecimal perImage, List<PriceTier> tiers) {
 
 	/**
 	 * A price of zero for everything.
@@ -69,6 +70,7 @@ public record ModelPrice(BigDecimal input, BigDecimal cachedInput, BigDecimal ca
 		requireNonNegative(output, "output");
 		requireNonNegative(reasoning, "reasoning");
 		requireNonNegative(perRequest, "perRequest");
+		requireNonNegative(perImage, "perImage");
 		Assert.notNull(tiers, "tiers must not be null");
 		List<PriceTier> sorted = new ArrayList<>(tiers);
 		sorted.sort(Comparator.comparingLong(PriceTier::aboveInputTokens));
@@ -93,7 +95,7 @@ public record ModelPrice(BigDecimal input, BigDecimal cachedInput, BigDecimal ca
 	 */
 	public ModelPrice(BigDecimal input, BigDecimal cachedInput, BigDecimal cacheWrite, BigDecimal output,
 			BigDecimal reasoning, BigDecimal perRequest, List<PriceTier> tiers) {
-		this(input, cachedInput, cacheWrite, cacheWrite, output, reasoning, perRequest, tiers);
+		this(input, cachedInput, cacheWrite, cacheWrite, output, reasoning, perRequest, BigDecimal.ZERO, tiers);
 	}
 
 	/**
@@ -153,6 +155,8 @@ public record ModelPrice(BigDecimal input, BigDecimal cachedInput, BigDecimal ca
 		private final TokenPrices base = new TokenPrices();
 
 		private BigDecimal perRequest = BigDecimal.ZERO;
+
+		private BigDecimal perImage = BigDecimal.ZERO;
 
 		private final List<TierPrices> tiers = new ArrayList<>();
 
@@ -245,6 +249,16 @@ public record ModelPrice(BigDecimal input, BigDecimal cachedInput, BigDecimal ca
 		}
 
 		/**
+		 * Set the price of one generated image, for image models.
+		 * @param perImage the price per image, or {@code null} for none
+		 * @return this builder
+		 */
+		public Builder perImage(@Nullable BigDecimal perImage) {
+			this.perImage = (perImage != null) ? perImage : BigDecimal.ZERO;
+			return this;
+		}
+
+		/**
 		 * Add a tier whose prices apply to calls with more prompt tokens than the
 		 * threshold.
 		 * @param aboveInputTokens the threshold in prompt tokens
@@ -284,10 +298,10 @@ public record ModelPrice(BigDecimal input, BigDecimal cachedInput, BigDecimal ca
 								perTokenOr(first(prices.cachedInput, this.base.cachedInput), tierInput), tierCacheWrite,
 								perTokenOr(first(prices.cacheWrite1h, this.base.cacheWrite1h), tierCacheWrite),
 								tierOutput, perTokenOr(first(prices.reasoning, this.base.reasoning), tierOutput),
-								this.perRequest, List.of())));
+								this.perRequest, this.perImage, List.of())));
 			}
 			return new ModelPrice(input, cachedInput, cacheWrite, cacheWrite1h, output, reasoning, this.perRequest,
-					priceTiers);
+					this.perImage, priceTiers);
 		}
 
 		private static @Nullable BigDecimal first(@Nullable BigDecimal price, @Nullable BigDecimal fallback) {

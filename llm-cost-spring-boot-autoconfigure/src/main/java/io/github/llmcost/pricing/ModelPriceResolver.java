@@ -16,6 +16,9 @@
 
 package io.github.llmcost.pricing;
 
+import java.util.List;
+import java.util.function.Predicate;
+
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -50,6 +53,25 @@ public interface ModelPriceResolver {
 			price = resolve(requestModel);
 		}
 		return price;
+	}
+
+	/**
+	 * Resolve the price of the first of several names, most specific first, whose price
+	 * the filter accepts: for example {@code hd/1024-x-1792/dall-e-3} then
+	 * {@code dall-e-3} for the per-image price of an image call. The default tries each
+	 * name in turn.
+	 * @param names the names, most specific first
+	 * @param filter the test a price must pass, for example having a per-image price
+	 * @return the price, or {@code null} if no name has an accepted price
+	 */
+	default @Nullable ResolvedPrice resolveFirst(List<String> names, Predicate<ModelPrice> filter) {
+		for (String name : names) {
+			ResolvedPrice price = resolve(name);
+			if (price != null && filter.test(price.price())) {
+				return price;
+			}
+		}
+		return null;
 	}
 
 }

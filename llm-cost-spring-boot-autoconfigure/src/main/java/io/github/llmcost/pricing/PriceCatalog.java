@@ -29,7 +29,8 @@ import org.springframework.util.Assert;
 /**
  * Price entries from one source, looked up by model name: first the exact name (ignoring
  * case), then the {@link ModelNames#normalize(String) normalized} name, then the entries'
- * aliases and patterns.
+ * aliases and patterns. The names of image models at one size and quality, such as
+ * {@code hd/1024-x-1792/dall-e-3}, only match exactly.
  *
  * @author llm-cost contributors
  * @since 0.1.0
@@ -67,7 +68,7 @@ public final class PriceCatalog {
 		}
 		for (PriceEntry entry : this.entries) {
 			String normalized = ModelNames.normalize(entry.name());
-			if (!this.byName.containsKey(normalized)) {
+			if (!ModelNames.isImageVariant(entry.name()) && !this.byName.containsKey(normalized)) {
 				this.byNormalizedName.putIfAbsent(normalized, entry);
 			}
 			for (String alias : entry.aliases()) {
@@ -115,6 +116,9 @@ public final class PriceCatalog {
 		PriceEntry entry = this.byName.get(name);
 		if (entry != null) {
 			return resolved(entry, ResolvedPrice.MATCH_EXACT);
+		}
+		if (ModelNames.isImageVariant(name)) {
+			return null;
 		}
 		String normalized = ModelNames.normalize(name);
 		entry = this.byName.get(normalized);

@@ -34,6 +34,8 @@ import io.github.llmcost.budget.BudgetGuard;
 import io.github.llmcost.budget.BudgetMetrics;
 import io.github.llmcost.budget.BudgetPeriod;
 import io.github.llmcost.budget.InMemoryBudgetStore;
+import io.github.llmcost.model.LlmCostEmbeddingObservationHandler;
+import io.github.llmcost.model.LlmCostImageObservationHandler;
 import io.github.llmcost.observation.DefaultLlmCostObservationConvention;
 import io.github.llmcost.observation.LlmCostMeterObservationHandler;
 import io.github.llmcost.observation.LlmCostObservationConvention;
@@ -238,6 +240,34 @@ class LlmCostAutoConfigurationTests {
 				.getFailure()
 				.rootCause()
 				.hasMessageStartingWith("llm-cost.pricing.models.[gpt-4o].output must be set"));
+	}
+
+	@Test
+	void shouldPriceImageModelPerImageWithoutTokenPrices() {
+		this.contextRunner.withPropertyValues("llm-cost.pricing.models.[dall-e-3].per-image=0.05").run((context) -> {
+			ResolvedPrice price = context.getBean(ModelPriceResolver.class)
+				.resolveFirst(List.of("hd/1024-x-1792/dall-e-3", "dall-e-3"), (candidate) -> true);
+			assertThat(price.source()).isEqualTo("property");
+			assertThat(price.price().perImage()).isEqualByComparingTo("0.05");
+			assertThat(price.price().input()).isZero();
+			assertThat(price.price().output()).isZero();
+		});
+	}
+
+	@Test
+	void shouldFailOnNegativePerImagePriceNamingTheKey() {
+		this.contextRunner.withPropertyValues("llm-cost.pricing.models.[dall-e-3].per-image=-0.05")
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.hasMessage("llm-cost.pricing.models.[dall-e-3].per-image must not be negative, was -0.05"));
+	}
+
+	@Test
+	void shouldSupplyEmbeddingAndImageHandlersInAGroupOfTheirOwn() {
+		this.contextRunner.run((context) -> assertThat(context).hasSingleBean(LlmCostEmbeddingObservationHandler.class)
+			.hasSingleBean(LlmCostImageObservationHandler.class)
+			.hasSingleBean(PricedModelObservationHandlerGroup.class));
 	}
 
 	@Test

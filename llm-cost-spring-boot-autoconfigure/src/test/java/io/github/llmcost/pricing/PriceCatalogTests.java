@@ -99,6 +99,47 @@ class PriceCatalogTests {
 		assertThat(resolver.resolve("openai/gpt-4o", "gpt-4o")).isSameAs(first);
 	}
 
+	@Test
+	void imageModelNamesAtOneSizeShouldOnlyMatchExactly() {
+		PriceCatalog catalog = new PriceCatalog("test", "images",
+				List.of(new PriceEntry("hd/1024-x-1024/dall-e-3", ONE),
+						new PriceEntry("low/1024-x-1024/gpt-image-1", TWO), new PriceEntry("dall-e-3", THREE)));
+		assertThat(catalog.find("HD/1024-x-1024/dall-e-3").price()).isEqualTo(ONE);
+		// neither does a size normalize to the model, nor the model to one of its sizes
+		assertThat(catalog.find("standard/1024-x-1024/dall-e-3")).isNull();
+		assertThat(catalog.find("gpt-image-1")).isNull();
+		assertThat(catalog.find("openai/dall-e-3").price()).isEqualTo(THREE);
+	}
+
+	@Test
+	void resolverShouldResolveFirstAcceptedNameInOneCatalogBeforeTheNext() {
+		ModelPrice flat = ModelPrice.builder()
+			.input(BigDecimal.ZERO)
+			.output(BigDecimal.ZERO)
+			.perImage(BigDecimal.ONE)
+			.build();
+		ModelPrice hd = ModelPrice.builder()
+			.input(BigDecimal.ZERO)
+			.output(BigDecimal.ZERO)
+			.perImage(BigDecimal.valueOf(2))
+			.build();
+		PriceCatalog user = new PriceCatalog("property", "user",
+				List.of(new PriceEntry("dall-e-3", flat), new PriceEntry("gpt-image-1", ONE)));
+		PriceCatalog builtin = new PriceCatalog("builtin", "builtin", List
+			.of(new PriceEntry("hd/1024-x-1024/dall-e-3", hd), new PriceEntry("medium/1024-x-1024/gpt-image-1", hd)));
+		CatalogModelPriceResolver resolver = new CatalogModelPriceResolver(List.of(user, builtin));
+		// the user's flat price of the model beats the catalog's price of its size
+		ResolvedPrice dallE3 = resolver.resolveFirst(List.of("hd/1024-x-1024/dall-e-3", "dall-e-3"),
+				(price) -> price.perImage().signum() > 0);
+		assertThat(dallE3.source()).isEqualTo("property");
+		assertThat(dallE3.price()).isEqualTo(flat);
+		// a price of tokens alone is not a price of images
+		ResolvedPrice gptImage = resolver.resolveFirst(List.of("medium/1024-x-1024/gpt-image-1", "gpt-image-1"),
+				(price) -> price.perImage().signum() > 0);
+		assertThat(gptImage.source()).isEqualTo("builtin");
+		assertThat(resolver.resolveFirst(List.of("dall-e-2"), (price) -> true)).isNull();
+	}
+
 	private static ModelPrice price(int dollars) {
 		return ModelPrice.builder().input(BigDecimal.valueOf(dollars)).output(BigDecimal.valueOf(dollars)).build();
 	}

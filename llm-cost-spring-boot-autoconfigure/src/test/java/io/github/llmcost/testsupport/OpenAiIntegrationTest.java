@@ -37,7 +37,7 @@ import org.springframework.test.context.ContextConfiguration;
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @SpringBootTest(classes = OpenAiTestApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT, properties = {
-		"spring.ai.model.chat=openai", "spring.ai.model.embedding=none", "spring.ai.model.image=none",
+		"spring.ai.model.chat=openai", "spring.ai.model.embedding=openai", "spring.ai.model.image=openai",
 		"spring.ai.model.audio.speech=none", "spring.ai.model.audio.transcription=none",
 		"spring.ai.model.moderation=none", "spring.ai.openai.api-key=test-key", "spring.ai.openai.max-retries=0",
 		"spring.ai.openai.chat.model=gpt-4o", "management.endpoints.web.exposure.include=metrics,llmcost",
@@ -49,7 +49,10 @@ import org.springframework.test.context.ContextConfiguration;
 		"llm-cost.pricing.models.[gpt-4.1-nano].output=0.40", "llm-cost.pricing.models.[flat-fee-model].input=0",
 		"llm-cost.pricing.models.[flat-fee-model].output=0",
 		"llm-cost.pricing.models.[flat-fee-model].per-request=0.03", "llm-cost.budget.limits.flat-fee.amount=1.00",
-		"llm-cost.budget.limits.flat-fee.period=total", "llm-cost.budget.limits.flat-fee.models=flat-fee-model" })
+		"llm-cost.budget.limits.flat-fee.period=total", "llm-cost.budget.limits.flat-fee.models=flat-fee-model",
+		"spring.ai.openai.image.options.model=dall-e-3", "spring.ai.openai.image.options.quality=hd",
+		"spring.ai.openai.image.options.size=1792x1024", "llm-cost.budget.limits.images.amount=0.05",
+		"llm-cost.budget.limits.images.period=total", "llm-cost.budget.limits.images.models=dall-e-2" })
 @ContextConfiguration(initializers = OpenAiServer.class)
 public @interface OpenAiIntegrationTest {
 

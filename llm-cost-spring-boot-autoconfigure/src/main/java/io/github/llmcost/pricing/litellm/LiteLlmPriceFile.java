@@ -20,8 +20,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -50,8 +52,18 @@ import org.springframework.core.io.Resource;
  * {@code cache_creation_input_token_cost_above_1hr},
  * {@code output_cost_per_reasoning_token}, {@code input_cost_per_request} and their
  * {@code _above_<N>k_tokens} variants, which become tiers above N thousand prompt tokens.
- * Other fields are ignored, as are entries without token prices (image or audio models)
- * and top-level values that are not objects (such as {@code last_updated}).
+ * Entries of image generation models are priced per image: {@code output_cost_per_image},
+ * else {@code input_cost_per_image}, else {@code input_cost_per_pixel} times the size
+ * that their name carries, as in {@code hd/1024-x-1024/dall-e-3}. Other fields are
+ * ignored, as are entries without token prices (image or audio models) and top-level
+ * values that are not objects (such as {@code last_updated}).
+ * <p>
+ * Where several entries claim one normalized name, such as
+ * {@code mistral/mistral-large-latest} and {@code azure/mistral-large-latest}, the entry
+ * of the model's own vendor wins over that of a hosting platform, and a cloud's
+ * cross-region entry over its per-region ones: entries are ordered by their
+ * {@code litellm_provider}, vendors first, then hosting platforms, then Azure and
+ * Bedrock, then by how many path segments their name has.
  *
  * @author llm-cost contributors
  * @since 0.1.0
@@ -78,8 +90,24 @@ public final class LiteLlmPriceFile {
 
 	private static final String PER_REQUEST = "input_cost_per_request";
 
+	private static final String INPUT_PER_IMAGE = "input_cost_per_image";
+
+	private static final String OUTPUT_PER_IMAGE = "output_cost_per_image";
+
+	private static final String INPUT_PER_PIXEL = "input_cost_per_pixel";
+
+	private static final Pattern IMAGE_SIZE = Pattern.compile("(\\d+)-x-(\\d+)");
+
 	private static final Pattern TIERED = Pattern.compile("^(" + INPUT + "|" + OUTPUT + "|" + CACHE_READ + "|"
 			+ CACHE_WRITE_1H + "|" + CACHE_WRITE + "|" + REASONING + ")_above_(\\d+)k_tokens$");
+
+	private static final Set<String> VENDORS = Set.of("openai", "anthropic", "gemini", "mistral", "deepseek", "xai",
+			"cohere", "cohere_chat", "moonshot", "minimax", "zai", "ai21", "dashscope");
+
+	private static final Set<String> CLOUDS = Set.of("azure", "azure_ai", "azure_text", "bedrock", "bedrock_converse");
+
+	private static final Comparator<RankedEntry> PRECEDENCE = Comparator.comparingInt(RankedEntry::rank)
+		.thenComparingInt(RankedEntry::segments);
 
 	private static final JsonMapper jsonMapper = JsonMapper.builder()
 		.enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
@@ -108,7 +136,7 @@ public final class LiteLlmPriceFile {
 	 */
 	public static PriceCatalog read(Resource resource, String source) {
 		String file = resource.getDescription();
-		List<PriceEntry> entries = new ArrayList<>();
+		List<RankedEntry> entries = new ArrayList<>();
 		String entry = null;
 		try (InputStream input = resource.getInputStream(); JsonParser parser = jsonMapper.createParser(input)) {
 			if (parser.nextToken() != JsonToken.START_OBJECT) {
@@ -122,7 +150,8 @@ public final class LiteLlmPriceFile {
 				if (node != null && node.isObject() && !"sample_spec".equals(entry)) {
 					PriceEntry priceEntry = toEntry(file, entry, node);
 					if (priceEntry != null) {
-						entries.add(priceEntry);
+						entries.add(new RankedEntry(priceEntry, rank(text(node.get("litellm_provider"))),
+								entry.split("/").length));
 					}
 				}
 			}
@@ -138,10 +167,21 @@ public final class LiteLlmPriceFile {
 		catch (IOException ex) {
 			throw new IllegalStateException("Cannot read price file %s: %s".formatted(file, ex.getMessage()), ex);
 		}
-		return new PriceCatalog(source, file, entries);
+		entries.sort(PRECEDENCE);
+		return new PriceCatalog(source, file, entries.stream().map(RankedEntry::entry).toList());
+	}
+
+	private static int rank(@Nullable String provider) {
+		if (provider == null || VENDORS.contains(provider)) {
+			return 0;
+		}
+		return CLOUDS.contains(provider) ? 2 : 1;
 	}
 
 	private static @Nullable PriceEntry toEntry(String file, String name, JsonNode node) {
+		if ("image_generation".equals(text(node.get("mode")))) {
+			return toImageEntry(file, name, node);
+		}
 		BigDecimal input = price(file, name, node, INPUT);
 		BigDecimal output = price(file, name, node, OUTPUT);
 		if (output == null && input != null && "embedding".equals(text(node.get("mode")))) {
@@ -167,6 +207,29 @@ public final class LiteLlmPriceFile {
 					.cacheWrite1h(prices.get(CACHE_WRITE_1H))
 					.reasoning(prices.get(REASONING))));
 		return new PriceEntry(name, builder.build());
+	}
+
+	private static @Nullable PriceEntry toImageEntry(String file, String name, JsonNode node) {
+		BigDecimal perImage = price(file, name, node, OUTPUT_PER_IMAGE);
+		if (perImage == null) {
+			perImage = price(file, name, node, INPUT_PER_IMAGE);
+		}
+		BigDecimal perPixel = price(file, name, node, INPUT_PER_PIXEL);
+		Matcher size = IMAGE_SIZE.matcher(name);
+		if (perImage == null && perPixel != null && size.find()) {
+			perImage = perPixel.multiply(new BigDecimal(size.group(1))).multiply(new BigDecimal(size.group(2)));
+		}
+		if (perImage == null) {
+			return null;
+		}
+		return new PriceEntry(name,
+				ModelPrice.builder()
+					.perTokens(1)
+					.input(BigDecimal.ZERO)
+					.output(BigDecimal.ZERO)
+					.perImage(perImage)
+					.perRequest(price(file, name, node, PER_REQUEST))
+					.build());
 	}
 
 	private static Map<Long, Map<String, BigDecimal>> tiers(String file, String name, JsonNode node) {
@@ -204,6 +267,9 @@ public final class LiteLlmPriceFile {
 	/**
 	 * Holder of the bundled catalog, read on first use.
 	 */
+	private record RankedEntry(PriceEntry entry, int rank, int segments) {
+	}
+
 	private static final class BuiltinCatalog {
 
 		static final PriceCatalog CATALOG = read(new DefaultResourceLoader().getResource(BUILTIN_LOCATION),

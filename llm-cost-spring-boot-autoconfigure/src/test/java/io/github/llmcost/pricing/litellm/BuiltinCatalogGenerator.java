@@ -32,9 +32,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Generates the catalog of list prices bundled with llm-cost from LiteLLM's
- * {@code model_prices_and_context_window.json}: the chat and embedding models of the
- * providers that Spring AI supports, with the price fields that llm-cost reads. Run it
- * with
+ * {@code model_prices_and_context_window.json}: the chat, embedding and image models of
+ * the providers that Spring AI supports, with the price fields that llm-cost reads. Run
+ * it with
  * {@code mvn -pl llm-cost-spring-boot-autoconfigure -Prefresh-catalog test-compile exec:java}
  * after replacing {@value #SOURCE} with a newer copy of LiteLLM's file.
  *
@@ -61,11 +61,14 @@ public final class BuiltinCatalogGenerator {
 			"vertex_ai-deepseek_models", "vertex_ai", "mistral", "codestral", "deepseek", "bedrock", "bedrock_converse",
 			"minimax", "moonshot", "zai", "groq", "perplexity");
 
-	static final Set<String> MODES = Set.of("chat", "embedding");
+	static final Set<String> MODES = Set.of("chat", "embedding", "image_generation");
 
 	private static final List<String> PRICE_FIELDS = List.of("input_cost_per_token", "output_cost_per_token",
 			"cache_read_input_token_cost", "cache_creation_input_token_cost",
 			"cache_creation_input_token_cost_above_1hr", "output_cost_per_reasoning_token", "input_cost_per_request");
+
+	private static final List<String> IMAGE_PRICE_FIELDS = List.of("input_cost_per_image", "output_cost_per_image",
+			"input_cost_per_pixel");
 
 	private static final Pattern TIERED_PRICE_FIELD = Pattern.compile("^(input_cost_per_token|output_cost_per_token"
 			+ "|cache_read_input_token_cost|cache_creation_input_token_cost_above_1hr|cache_creation_input_token_cost"
@@ -110,16 +113,23 @@ public final class BuiltinCatalogGenerator {
 	}
 
 	private static boolean isIncluded(JsonNode entry) {
-		return entry.isObject() && entry.get("litellm_provider") != null
-				&& PROVIDERS.contains(entry.get("litellm_provider").asString()) && entry.get("mode") != null
-				&& MODES.contains(entry.get("mode").asString()) && entry.get("input_cost_per_token") != null;
+		if (!entry.isObject() || entry.get("litellm_provider") == null || entry.get("mode") == null
+				|| !PROVIDERS.contains(entry.get("litellm_provider").asString())
+				|| !MODES.contains(entry.get("mode").asString())) {
+			return false;
+		}
+		if ("image_generation".equals(entry.get("mode").asString())) {
+			return IMAGE_PRICE_FIELDS.stream().anyMatch((field) -> entry.get(field) != null);
+		}
+		return entry.get("input_cost_per_token") != null;
 	}
 
 	private static String entry(JsonNode entry) {
 		List<String> fields = new ArrayList<>();
 		fields.add(field("litellm_provider") + string(entry.get("litellm_provider").asString()));
 		fields.add(field("mode") + string(entry.get("mode").asString()));
-		for (String name : PRICE_FIELDS) {
+		boolean image = "image_generation".equals(entry.get("mode").asString());
+		for (String name : image ? IMAGE_PRICE_FIELDS : PRICE_FIELDS) {
 			if (entry.get(name) != null && entry.get(name).isNumber()) {
 				fields.add(field(name) + number(entry.get(name).decimalValue()));
 			}

@@ -149,6 +149,16 @@ class BuiltinCatalogTests {
 	}
 
 	@Test
+	void shouldPreferTheVendorsEntryOverAHostsAndACloudsOverItsRegions() {
+		// azure/mistral-large-latest is 8/24 per million, Mistral's own 0.50/1.50
+		assertThat(this.resolver.resolve("mistral-large-latest").entry()).isEqualTo("mistral/mistral-large-latest");
+		// codestral/codestral-latest is a free beta endpoint at zero
+		assertThat(this.resolver.resolve("codestral-latest").entry()).isEqualTo("mistral/codestral-latest");
+		assertThat(this.resolver.resolve("minimax-m2.1").entry()).isEqualTo("minimax/MiniMax-M2.1");
+		assertThat(this.resolver.resolve("llama3-70b-instruct").entry()).isEqualTo("meta.llama3-70b-instruct-v1:0");
+	}
+
+	@Test
 	void shouldPriceLongGeminiPromptAtItsTier() {
 		ResolvedPrice price = this.resolver.resolve("gemini-2.5-pro");
 		// 250,000 prompt tokens: above the 200k threshold, so 2.50 instead of 1.25 per

@@ -80,9 +80,28 @@ class LiteLlmPriceFileTests {
 				{"last_updated": "2026-07-24", "gpt-x": {"input_cost_per_token": 1e-06,
 				 "output_cost_per_token": 2e-06, "supports_vision": true, "max_tokens": 4096,
 				 "search_context_cost_per_query": {"low": 0.01}},
-				 "dall-e-x": {"mode": "image_generation", "output_cost_per_image": 0.04}}""");
+				 "tts-x": {"mode": "audio_speech", "output_cost_per_second": 0.01}}""");
 		assertThat(catalog.getEntries()).singleElement()
 			.satisfies((entry) -> assertThat(entry.name()).isEqualTo("gpt-x"));
+	}
+
+	@Test
+	void shouldPriceImageModelsPerImage() {
+		PriceCatalog catalog = read("""
+				{"dall-e-x": {"mode": "image_generation", "input_cost_per_image": 0.04},
+				 "imagen-x": {"mode": "image_generation", "output_cost_per_image": 0.03, "input_cost_per_image": 9},
+				 "hd/1024-x-1792/dall-e-x": {"mode": "image_generation", "input_cost_per_pixel": 6.539e-08},
+				 "chat-x": {"mode": "chat", "input_cost_per_token": 1e-06, "output_cost_per_token": 2e-06,
+				   "input_cost_per_image": 0.002}}""");
+		assertThat(catalog.find("dall-e-x").price().perImage()).isEqualByComparingTo("0.04");
+		assertThat(catalog.find("dall-e-x").price().input()).isZero();
+		assertThat(catalog.find("imagen-x").price().perImage()).isEqualByComparingTo("0.03");
+		// 6.539e-08 per pixel times 1024 x 1792 pixels
+		assertThat(catalog.find("hd/1024-x-1792/dall-e-x").price().perImage()).isEqualByComparingTo("0.11999117312");
+		// a chat model's price of an input image is no price per generated image
+		assertThat(catalog.find("chat-x").price().perImage()).isZero();
+		assertThat(LiteLlmPriceFile.read(FULL_FILE, "file").find("hd/1024-x-1024/dall-e-3").price().perImage())
+			.isEqualByComparingTo("0.07999586304");
 	}
 
 	@Test
