@@ -41,6 +41,7 @@ import io.github.llmcost.model.LlmCostImageObservationHandler;
 import io.github.llmcost.observation.LlmCostObservationConvention;
 import io.github.llmcost.pricing.ModelPriceResolver;
 import io.github.llmcost.usage.AnthropicUsageNormalizer;
+import io.github.llmcost.usage.GoogleGenAiUsageNormalizer;
 import io.github.llmcost.usage.OpenAiUsageNormalizer;
 import io.github.llmcost.usage.UsageNormalizer;
 import io.github.llmcost.usage.UsageNormalizers;
@@ -285,6 +286,18 @@ public final class LlmCostAutoConfiguration {
 		@ConditionalOnMissingBean
 		AnthropicUsageNormalizer anthropicUsageNormalizer() {
 			return new AnthropicUsageNormalizer();
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(name = "com.google.genai.types.GenerateContentResponseUsageMetadata")
+	static class GoogleGenAiUsageConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		GoogleGenAiUsageNormalizer googleGenAiUsageNormalizer() {
+			return new GoogleGenAiUsageNormalizer();
 		}
 
 	}

@@ -16,6 +16,7 @@
 
 package io.github.llmcost.usage;
 
+import com.openai.core.JsonValue;
 import com.openai.models.completions.CompletionUsage;
 
 import org.springframework.ai.chat.metadata.Usage;
@@ -26,11 +27,19 @@ import org.springframework.ai.chat.metadata.Usage;
  * tokens ({@code prompt_tokens_details.cached_tokens}), and its completion tokens include
  * the reasoning tokens ({@code completion_tokens_details.reasoning_tokens}), which only
  * the native usage shows.
+ * <p>
+ * DeepSeek, reached through the same client, reports its cache hits as
+ * {@code prompt_cache_hit_tokens} (with {@code prompt_cache_miss_tokens}, the two adding
+ * up to the prompt tokens), and only in newer responses also as
+ * {@code prompt_tokens_details.cached_tokens}. The OpenAI SDK keeps the former as an
+ * additional property, which is read when the latter is absent.
  *
  * @author llm-cost contributors
  * @since 0.1.0
  */
 public class OpenAiUsageNormalizer implements UsageNormalizer {
+
+	private static final String PROMPT_CACHE_HIT_TOKENS = "prompt_cache_hit_tokens";
 
 	@Override
 	public boolean supports(Usage usage) {
@@ -42,7 +51,7 @@ public class OpenAiUsageNormalizer implements UsageNormalizer {
 		CompletionUsage completionUsage = (CompletionUsage) usage.getNativeUsage();
 		long cachedInput = completionUsage.promptTokensDetails()
 			.flatMap(CompletionUsage.PromptTokensDetails::cachedTokens)
-			.orElse(0L);
+			.orElseGet(() -> promptCacheHitTokens(completionUsage));
 		long cacheWrite = completionUsage.promptTokensDetails()
 			.flatMap(CompletionUsage.PromptTokensDetails::cacheWriteTokens)
 			.orElse(0L);
@@ -52,6 +61,12 @@ public class OpenAiUsageNormalizer implements UsageNormalizer {
 		long input = Math.max(0, completionUsage.promptTokens() - cachedInput - cacheWrite);
 		long output = Math.max(0, completionUsage.completionTokens() - reasoning);
 		return new TokenUsage(input, cachedInput, cacheWrite, output, reasoning);
+	}
+
+	private static long promptCacheHitTokens(CompletionUsage completionUsage) {
+		JsonValue hits = completionUsage._additionalProperties().get(PROMPT_CACHE_HIT_TOKENS);
+		Object count = (hits != null) ? hits.asNumber().orElse(null) : null;
+		return (count instanceof Number number) ? Math.max(0, number.longValue()) : 0;
 	}
 
 }

@@ -37,6 +37,8 @@ public final class UsageNormalizers {
 
 	private static final String ANTHROPIC_USAGE = "com.anthropic.models.messages.Usage";
 
+	private static final String GOOGLE_GENAI_USAGE = "com.google.genai.types.GenerateContentResponseUsageMetadata";
+
 	private final List<UsageNormalizer> normalizers;
 
 	private final UsageNormalizer fallback = new DefaultUsageNormalizer();
@@ -62,6 +64,9 @@ public final class UsageNormalizers {
 		}
 		if (ClassUtils.isPresent(ANTHROPIC_USAGE, classLoader)) {
 			normalizers.add(new AnthropicUsageNormalizer());
+		}
+		if (ClassUtils.isPresent(GOOGLE_GENAI_USAGE, classLoader)) {
+			normalizers.add(new GoogleGenAiUsageNormalizer());
 		}
 		return new UsageNormalizers(normalizers);
 	}

@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import com.google.genai.types.GenerateContentResponseUsageMetadata;
 import io.github.llmcost.actuate.LlmCostEndpoint;
 import io.github.llmcost.actuate.LlmCostTotals;
 import io.github.llmcost.advisor.LlmCostAdvisor;
@@ -45,6 +46,7 @@ import io.github.llmcost.pricing.ModelPrice;
 import io.github.llmcost.pricing.ModelPriceResolver;
 import io.github.llmcost.pricing.ResolvedPrice;
 import io.github.llmcost.usage.AnthropicUsageNormalizer;
+import io.github.llmcost.usage.GoogleGenAiUsageNormalizer;
 import io.github.llmcost.usage.OpenAiUsageNormalizer;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -95,6 +97,7 @@ class LlmCostAutoConfigurationTests {
 			assertThat(context).hasSingleBean(ChatClientBuilderCustomizer.class);
 			assertThat(context).hasSingleBean(OpenAiUsageNormalizer.class);
 			assertThat(context).hasSingleBean(AnthropicUsageNormalizer.class);
+			assertThat(context).hasSingleBean(GoogleGenAiUsageNormalizer.class);
 			assertThat(context).hasSingleBean(LlmCostTracingObservationHandler.class);
 			assertThat(context.getBean(LlmCostAdvisor.class).getOrder()).isEqualTo(LlmCostAdvisor.DEFAULT_ORDER);
 		});
@@ -109,6 +112,15 @@ class LlmCostAutoConfigurationTests {
 	@Test
 	void shouldBackOffMeterHandlerWithoutMeterRegistry() {
 		this.contextRunner.run((context) -> assertThat(context).doesNotHaveBean(LlmCostMeterObservationHandler.class));
+	}
+
+	@Test
+	void shouldBackOffGoogleGenAiUsageNormalizerWithoutGoogleGenAiSdk() {
+		this.contextRunner.withClassLoader(new FilteredClassLoader(GenerateContentResponseUsageMetadata.class))
+			.run((context) -> {
+				assertThat(context).doesNotHaveBean(GoogleGenAiUsageNormalizer.class);
+				assertThat(context).hasSingleBean(OpenAiUsageNormalizer.class);
+			});
 	}
 
 	@Test

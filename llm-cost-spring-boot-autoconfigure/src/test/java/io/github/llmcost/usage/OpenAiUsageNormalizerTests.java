@@ -56,6 +56,33 @@ class OpenAiUsageNormalizerTests {
 	}
 
 	@Test
+	void shouldReadDeepSeekCacheHitsWhenPromptTokensDetailsAreAbsent() throws Exception {
+		Usage usage = usage("""
+				{"prompt_tokens": 1500, "completion_tokens": 200, "total_tokens": 1700,
+				 "prompt_cache_hit_tokens": 1280, "prompt_cache_miss_tokens": 220}""");
+		// Spring AI reads cache reads from prompt_tokens_details only
+		assertThat(usage.getCacheReadInputTokens()).isNull();
+		assertThat(this.normalizer.normalize(usage)).isEqualTo(new TokenUsage(220, 1280, 0, 200, 0));
+	}
+
+	@Test
+	void shouldPreferCachedTokensOfPromptTokensDetailsOverDeepSeekCacheHits() throws Exception {
+		Usage usage = usage("""
+				{"prompt_tokens": 900, "completion_tokens": 1100, "total_tokens": 2000,
+				 "prompt_tokens_details": {"cached_tokens": 640},
+				 "completion_tokens_details": {"reasoning_tokens": 850},
+				 "prompt_cache_hit_tokens": 640, "prompt_cache_miss_tokens": 260}""");
+		assertThat(this.normalizer.normalize(usage)).isEqualTo(new TokenUsage(260, 640, 0, 250, 850));
+	}
+
+	@Test
+	void shouldIgnoreCacheHitsThatAreNotNumbers() throws Exception {
+		Usage usage = usage("""
+				{"prompt_tokens": 12, "completion_tokens": 7, "total_tokens": 19, "prompt_cache_hit_tokens": null}""");
+		assertThat(this.normalizer.normalize(usage)).isEqualTo(new TokenUsage(12, 0, 0, 7, 0));
+	}
+
+	@Test
 	void shouldNotSupportOtherNativeUsage() {
 		assertThat(this.normalizer.supports(new DefaultUsage(1, 2, 3, "other", null, null))).isFalse();
 		assertThat(this.normalizer.supports(new DefaultUsage(1, 2))).isFalse();
