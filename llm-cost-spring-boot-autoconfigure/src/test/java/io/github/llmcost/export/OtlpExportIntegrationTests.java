@@ -143,6 +143,26 @@ class OtlpExportIntegrationTests {
 		assertThat(unpriced).doesNotContainKey("gen_ai.usage.cost.amount");
 	}
 
+	@Test
+	void shouldAnswerEveryQueryOfTheGrafanaDashboardFromOtlpMetrics() {
+		makeDashboardCalls();
+		// rate() needs the counters to grow while VictoriaMetrics watches them
+		Awaitility.await("series received")
+			.atMost(Duration.ofSeconds(60))
+			.pollInterval(Duration.ofMillis(500))
+			.untilAsserted(() -> assertThat(victoriaMetrics.query("llm_call_seconds_count{feature=\"otlp-dashboard\"}"))
+				.hasSize(3));
+		makeDashboardCalls();
+		GrafanaDashboard.load().assertAnsweredBy(victoriaMetrics, false);
+	}
+
+	private void makeDashboardCalls() {
+		ChatClient chatClient = this.chatClientBuilder.build();
+		ExportCalls.call(chatClient, ExportCalls.PRICED_MODEL, "otlp-dashboard", "payments");
+		ExportCalls.call(chatClient, ExportCalls.OTHER_PRICED_MODEL, "otlp-dashboard", "growth");
+		ExportCalls.call(chatClient, ExportCalls.UNPRICED_MODEL, "otlp-dashboard", "growth");
+	}
+
 	private static Map<String, Double> values(String promql, String label) {
 		return victoriaMetrics.query(promql)
 			.stream()

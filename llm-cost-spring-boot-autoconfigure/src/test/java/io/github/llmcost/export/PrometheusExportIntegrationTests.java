@@ -40,7 +40,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Tests for export to Prometheus: the series at {@code /actuator/prometheus}, read over
- * HTTP, and the same series scraped by a real Prometheus.
+ * HTTP, and the same series scraped by a real Prometheus, which answers every query of
+ * the Grafana dashboard.
  *
  * @author llm-cost contributors
  */
@@ -140,6 +141,21 @@ class PrometheusExportIntegrationTests {
 			.satisfies((series) -> assertThat((List<?>) series.get("value")).element(1).isEqualTo("600"));
 	}
 
+	@Test
+	void shouldAnswerEveryQueryOfTheGrafanaDashboard() {
+		MetricsBackend prometheus = prometheus();
+		makeDashboardCalls();
+		// a counter's first sample is the baseline of increase() and rate(): call again
+		// once Prometheus has scraped every series
+		Awaitility.await("series scraped")
+			.atMost(Duration.ofSeconds(60))
+			.pollInterval(Duration.ofMillis(500))
+			.untilAsserted(
+					() -> assertThat(prometheus.query("llm_call_seconds_count{feature=~\"dashboard-.*\"}")).hasSize(6));
+		makeDashboardCalls();
+		GrafanaDashboard.load().assertAnsweredBy(prometheus, true);
+	}
+
 	private MetricsBackend prometheus() {
 		MetricsBackend prometheus = server;
 		if (prometheus == null) {
@@ -147,6 +163,16 @@ class PrometheusExportIntegrationTests {
 			server = prometheus;
 		}
 		return prometheus;
+	}
+
+	private void makeDashboardCalls() {
+		ChatClient chatClient = this.chatClientBuilder.build();
+		ExportCalls.call(chatClient, ExportCalls.PRICED_MODEL, "dashboard-summarize", "payments");
+		ExportCalls.call(chatClient, ExportCalls.PRICED_MODEL, "dashboard-search", "growth");
+		ExportCalls.call(chatClient, ExportCalls.OTHER_PRICED_MODEL, "dashboard-summarize", "payments");
+		ExportCalls.call(chatClient, ExportCalls.OTHER_PRICED_MODEL, "dashboard-search", "payments");
+		ExportCalls.call(chatClient, ExportCalls.UNPRICED_MODEL, "dashboard-search", "growth");
+		ExportCalls.call(chatClient, ExportCalls.UNPRICED_MODEL, "dashboard-summarize", "growth");
 	}
 
 	private static Map<String, Set<String>> labelsByName(String scrape) {
