@@ -49,8 +49,7 @@ final class ExportTools {
 	 */
 	static Path binary(String name) {
 		String configured = System.getenv(TOOLS_ENV);
-		Path directory = (configured != null) ? Path.of(configured)
-				: Path.of(System.getProperty("user.home"), ".cache", "llm-cost", "export-tools");
+		Path directory = (configured != null) ? Path.of(configured) : cache().resolve("llm-cost/export-tools");
 		Path binary = directory.resolve(name);
 		if (!Files.isExecutable(binary)) {
 			String message = "No " + name + " executable at " + binary + ". Fetch it with 'bash .ci/run"
@@ -62,6 +61,11 @@ final class ExportTools {
 			Assumptions.abort(message);
 		}
 		return binary;
+	}
+
+	private static Path cache() {
+		String cache = System.getenv("XDG_CACHE_HOME");
+		return (cache != null) ? Path.of(cache) : Path.of(System.getProperty("user.home"), ".cache");
 	}
 
 	/**
