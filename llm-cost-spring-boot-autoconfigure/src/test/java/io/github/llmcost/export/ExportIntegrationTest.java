@@ -67,7 +67,8 @@ import org.springframework.test.context.ContextConfiguration;
 		"management.prometheus.metrics.export.properties.[io.prometheus.exporter.exemplarsOnAllMetricTypes]=false",
 		"llm-cost.pricing.models.[gpt-4.1-mini].input=0.40", "llm-cost.pricing.models.[gpt-4.1-mini].output=1.60",
 		"llm-cost.pricing.models.[gpt-4.1-mini].cached-input=0.10", "llm-cost.pricing.models.[o4-mini].input=1.10",
-		"llm-cost.pricing.models.[o4-mini].output=4.40", "llm-cost.pricing.models.[o4-mini].cached-input=0.275" })
+		"llm-cost.pricing.models.[o4-mini].output=4.40", "llm-cost.pricing.models.[o4-mini].cached-input=0.275",
+		"llm-cost.budget.limits.monthly.amount=1000", "llm-cost.budget.limits.monthly.period=month" })
 @ContextConfiguration(initializers = { OpenAiServer.class, OtlpEndpoints.class })
 @interface ExportIntegrationTest {
 

@@ -88,9 +88,10 @@ class PrometheusExportIntegrationTests {
 				"# TYPE gen_ai_client_token_usage_total counter\n");
 		Map<String, Set<String>> labels = labelsByName(scrape);
 		assertThat(labels.keySet()).filteredOn((name) -> name.startsWith("llm_"))
-			.containsExactlyInAnyOrder("llm_call_active_seconds_bucket", "llm_call_active_seconds_gcount",
-					"llm_call_active_seconds_gsum", "llm_call_active_seconds_max", "llm_call_cost_USD",
-					"llm_call_cost_USD_count", "llm_call_cost_USD_max", "llm_call_cost_USD_sum",
+			.containsExactlyInAnyOrder("llm_budget_forecast_USD", "llm_budget_limit_USD", "llm_budget_spent_USD",
+					"llm_budget_store_failures_total", "llm_call_active_seconds_bucket",
+					"llm_call_active_seconds_gcount", "llm_call_active_seconds_gsum", "llm_call_active_seconds_max",
+					"llm_call_cost_USD", "llm_call_cost_USD_count", "llm_call_cost_USD_max", "llm_call_cost_USD_sum",
 					"llm_call_seconds_bucket", "llm_call_seconds_count", "llm_call_seconds_max", "llm_call_seconds_sum",
 					"llm_cost_USD_total", "llm_tokens_total");
 		Set<String> common = Set.of("gen_ai_operation_name", "gen_ai_provider_name", "gen_ai_request_model", "feature",
@@ -106,6 +107,7 @@ class PrometheusExportIntegrationTests {
 			.hasSize(8);
 		assertThat(labels.get("llm_call_cost_USD_count")).containsAll(common).contains("currency").hasSize(6);
 		assertThat(labels.get("llm_call_cost_USD")).contains("quantile");
+		assertThat(labels.get("llm_budget_spent_USD")).containsExactlyInAnyOrder("budget", "currency");
 		// Spring AI's own token counter keeps its name and labels beside ours
 		assertThat(labels.get("gen_ai_client_token_usage_total")).contains("gen_ai_token_type")
 			.doesNotContain("llm_token_type");
