@@ -25,20 +25,28 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Locale;
+
+import org.jspecify.annotations.Nullable;
 
 import static org.assertj.core.api.Assertions.fail;
 
 /**
- * A real Redis server for tests: Debian's {@code redis-server}, started on a free
- * loopback port without persistence. {@code .ci/run} installs it.
+ * A real Redis server for tests, started on a free loopback port without persistence: the
+ * installed {@code redis-server} (Debian's, which {@code .ci/run} installs), else the
+ * Redis 6.2 binary for this platform that the {@code embedded-redis} test dependency
+ * carries, so that {@code mvn verify} needs nothing but a JDK and Maven.
  *
  * @author llm-cost contributors
  */
 public final class RedisServer implements AutoCloseable {
 
 	private static final Duration START_TIMEOUT = Duration.ofSeconds(30);
+
+	private static @Nullable String bundled;
 
 	private final int port;
 
@@ -144,8 +152,43 @@ public final class RedisServer implements AutoCloseable {
 		if (debian.canExecute()) {
 			return debian.getAbsolutePath();
 		}
-		return fail("redis-server not found: install Debian's redis-server package (apt-get install -y"
-				+ " redis-server), as .ci/run does");
+		return bundledBinary();
+	}
+
+	private static synchronized String bundledBinary() {
+		if (bundled == null) {
+			bundled = extractBundledBinary();
+		}
+		return bundled;
+	}
+
+	private static String extractBundledBinary() {
+		String os = System.getProperty("os.name").toLowerCase(Locale.ROOT);
+		String arch = System.getProperty("os.arch").toLowerCase(Locale.ROOT);
+		boolean arm = arch.contains("aarch64") || arch.contains("arm64");
+		String resource = null;
+		if (os.contains("linux")) {
+			resource = arm ? "redis-server-6.2.7-linux-arm64" : "redis-server-6.2.6-v5-linux-amd64";
+		}
+		else if (os.contains("mac")) {
+			resource = arm ? "redis-server-6.2.6-v5-darwin-arm64" : "redis-server-6.2.6-v5-darwin-amd64";
+		}
+		try (InputStream binary = (resource != null) ? RedisServer.class.getResourceAsStream("/" + resource) : null) {
+			if (binary == null) {
+				return fail("redis-server not found on the PATH, and no bundled one for %s %s: install Redis (on"
+						+ " Debian: apt-get install -y redis-server)".formatted(os, arch));
+			}
+			Path file = Files.createTempFile("redis-server", "");
+			Files.copy(binary, file, StandardCopyOption.REPLACE_EXISTING);
+			file.toFile().deleteOnExit();
+			if (!file.toFile().setExecutable(true)) {
+				return fail("cannot make " + file + " executable");
+			}
+			return file.toString();
+		}
+		catch (IOException ex) {
+			return fail("cannot extract the bundled redis-server: " + ex.getMessage());
+		}
 	}
 
 	private static int freePort() throws IOException {
