@@ -20,6 +20,7 @@ import java.math.BigDecimal;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import io.github.llmcost.cost.BigDecimalAdder;
 import io.github.llmcost.cost.LlmCost;
 import io.github.llmcost.observation.LlmCostMeters.AttributionKeyNames;
 import io.github.llmcost.observation.LlmCostMeters.CostKeyNames;
@@ -27,8 +28,11 @@ import io.github.llmcost.observation.LlmCostMeters.TokenKeyNames;
 import io.github.llmcost.observation.LlmCostObservationDocumentation.LowCardinalityKeyNames;
 import io.github.llmcost.usage.TokenUsage;
 import io.micrometer.common.KeyValue;
+import io.micrometer.common.KeyValues;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.Meter.MeterProvider;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
@@ -40,8 +44,13 @@ import org.apache.commons.logging.LogFactory;
 /**
  * {@link ObservationHandler} that records the tokens and the cost of each stopped
  * {@code llm.call} observation as the {@code llm.tokens}, {@code llm.cost} and
- * {@code llm.call.cost} meters. Amounts stay {@link BigDecimal} until they reach a meter.
- * A failure here is logged and never reaches the caller.
+ * {@code llm.call.cost} meters. A failure here is logged and never reaches the caller.
+ * <p>
+ * Amounts stay {@link BigDecimal} until they are read: each {@code llm.cost} series is a
+ * {@link FunctionCounter} over an exact {@link BigDecimalAdder}, so its value is the
+ * exact sum of the costs recorded, rounded once to a {@code double}, however many calls
+ * it counts. The meters of a set of tags are looked up once and kept, so recording a call
+ * allocates little and takes no lock that all threads share.
  *
  * @author llm-cost contributors
  * @since 0.1.0
@@ -67,7 +76,9 @@ public class LlmCostMeterObservationHandler implements ObservationHandler<LlmCos
 
 	private final MeterProvider<Counter> capped;
 
-	private final Map<String, CurrencyMeters> currencyMeters = new ConcurrentHashMap<>();
+	private final Map<KeyValues, SeriesMeters> series = new ConcurrentHashMap<>();
+
+	private final Map<Meter.Id, BigDecimalAdder> costAdders = new ConcurrentHashMap<>();
 
 	/**
 	 * Create a handler that records into the given registry.
@@ -109,55 +120,131 @@ public class LlmCostMeterObservationHandler implements ObservationHandler<LlmCos
 		if (usage == null && cost == null) {
 			return;
 		}
-		Tags tags = Tags.empty();
-		Tags callTags = Tags.empty();
-		for (KeyValue keyValue : context.getLowCardinalityKeyValues()) {
-			if (!PRICED.equals(keyValue.getKey())) {
-				tags = tags.and(keyValue.getKey(), keyValue.getValue());
-				if (!RESPONSE_MODEL.equals(keyValue.getKey())) {
-					callTags = callTags.and(keyValue.getKey(), keyValue.getValue());
-				}
-			}
-		}
+		SeriesMeters meters = this.series.computeIfAbsent(context.getLowCardinalityKeyValues(), SeriesMeters::new);
 		if (usage != null) {
-			this.tokens.withTags(tags.and(TOKEN_TYPE, "input")).increment(usage.input());
-			this.tokens.withTags(tags.and(TOKEN_TYPE, "cached_input")).increment(usage.cachedInput());
-			this.tokens.withTags(tags.and(TOKEN_TYPE, "cache_write")).increment(usage.cacheWrite());
-			this.tokens.withTags(tags.and(TOKEN_TYPE, "output")).increment(usage.output());
-			this.tokens.withTags(tags.and(TOKEN_TYPE, "reasoning")).increment(usage.reasoning());
+			meters.input.increment(usage.input());
+			meters.cachedInput.increment(usage.cachedInput());
+			meters.cacheWrite.increment(usage.cacheWrite());
+			meters.output.increment(usage.output());
+			meters.reasoning.increment(usage.reasoning());
 		}
 		if (cost == null) {
 			return;
 		}
 		String currency = cost.currency().getCurrencyCode();
-		CurrencyMeters meters = this.currencyMeters.computeIfAbsent(currency, this::currencyMeters);
-		Tags costTags = tags.and(CURRENCY, currency);
-		increment(meters.cost, costTags, "input", cost.input());
-		increment(meters.cost, costTags, "cached_input", cost.cachedInput());
-		increment(meters.cost, costTags, "cache_write", cost.cacheWrite());
-		increment(meters.cost, costTags, "output", cost.output());
-		increment(meters.cost, costTags, "reasoning", cost.reasoning());
-		increment(meters.cost, costTags, "request", cost.request());
-		meters.callCost.withTags(callTags.and(CURRENCY, currency)).record(cost.total().doubleValue());
+		CostMeters costMeters = meters.cost.get(currency);
+		if (costMeters == null) {
+			costMeters = meters.cost.computeIfAbsent(currency,
+					(key) -> new CostMeters(meters.tags, meters.callTags, key));
+		}
+		costMeters.input.add(cost.input());
+		costMeters.cachedInput.add(cost.cachedInput());
+		costMeters.cacheWrite.add(cost.cacheWrite());
+		costMeters.output.add(cost.output());
+		costMeters.reasoning.add(cost.reasoning());
+		costMeters.request.add(cost.request());
+		costMeters.callCost.record(cost.total().doubleValue());
 	}
 
-	private void increment(MeterProvider<Counter> counter, Tags tags, String type, BigDecimal amount) {
-		counter.withTags(tags.and(COST_TYPE, type)).increment(amount.doubleValue());
-	}
-
-	private CurrencyMeters currencyMeters(String currency) {
-		MeterProvider<Counter> cost = Counter.builder(LlmCostMeters.COST.getName())
+	/**
+	 * Return the adder behind the {@code llm.cost} series of the given tags, registering
+	 * the series if it is new. Series registration is rare and synchronized, so that the
+	 * adder registered first for a meter (after the registry's meter filters, which may
+	 * map several sets of tags to one meter) is the one every call of that meter adds to.
+	 * @param tags the tags of the series
+	 * @param currency the currency, the meter's base unit
+	 * @return the adder
+	 */
+	private synchronized BigDecimalAdder costAdder(Tags tags, String currency) {
+		BigDecimalAdder adder = new BigDecimalAdder();
+		FunctionCounter counter = FunctionCounter
+			.builder(LlmCostMeters.COST.getName(), adder, (sum) -> sum.sum().doubleValue())
 			.description("Cost of LLM calls, by type")
 			.baseUnit(currency)
-			.withRegistry(this.registry);
-		MeterProvider<DistributionSummary> callCost = DistributionSummary.builder(LlmCostMeters.CALL_COST.getName())
-			.description("Total cost of each LLM call")
-			.baseUnit(currency)
-			.withRegistry(this.registry);
-		return new CurrencyMeters(cost, callCost);
+			.tags(tags)
+			.register(this.registry);
+		BigDecimalAdder registered = this.costAdders.putIfAbsent(counter.getId(), adder);
+		return (registered != null) ? registered : adder;
 	}
 
-	private record CurrencyMeters(MeterProvider<Counter> cost, MeterProvider<DistributionSummary> callCost) {
+	/**
+	 * The meters of one set of observation key values.
+	 */
+	private final class SeriesMeters {
+
+		private final Tags tags;
+
+		private final Tags callTags;
+
+		private final Counter input;
+
+		private final Counter cachedInput;
+
+		private final Counter cacheWrite;
+
+		private final Counter output;
+
+		private final Counter reasoning;
+
+		private final Map<String, CostMeters> cost = new ConcurrentHashMap<>(2);
+
+		SeriesMeters(KeyValues keyValues) {
+			Tags tags = Tags.empty();
+			Tags callTags = Tags.empty();
+			for (KeyValue keyValue : keyValues) {
+				if (!PRICED.equals(keyValue.getKey())) {
+					tags = tags.and(keyValue.getKey(), keyValue.getValue());
+					if (!RESPONSE_MODEL.equals(keyValue.getKey())) {
+						callTags = callTags.and(keyValue.getKey(), keyValue.getValue());
+					}
+				}
+			}
+			this.tags = tags;
+			this.callTags = callTags;
+			MeterProvider<Counter> tokens = LlmCostMeterObservationHandler.this.tokens;
+			this.input = tokens.withTags(tags.and(TOKEN_TYPE, "input"));
+			this.cachedInput = tokens.withTags(tags.and(TOKEN_TYPE, "cached_input"));
+			this.cacheWrite = tokens.withTags(tags.and(TOKEN_TYPE, "cache_write"));
+			this.output = tokens.withTags(tags.and(TOKEN_TYPE, "output"));
+			this.reasoning = tokens.withTags(tags.and(TOKEN_TYPE, "reasoning"));
+		}
+
+	}
+
+	/**
+	 * The cost meters of one set of observation key values and one currency.
+	 */
+	private final class CostMeters {
+
+		private final BigDecimalAdder input;
+
+		private final BigDecimalAdder cachedInput;
+
+		private final BigDecimalAdder cacheWrite;
+
+		private final BigDecimalAdder output;
+
+		private final BigDecimalAdder reasoning;
+
+		private final BigDecimalAdder request;
+
+		private final DistributionSummary callCost;
+
+		CostMeters(Tags tags, Tags callTags, String currency) {
+			Tags costTags = tags.and(CURRENCY, currency);
+			this.input = costAdder(costTags.and(COST_TYPE, "input"), currency);
+			this.cachedInput = costAdder(costTags.and(COST_TYPE, "cached_input"), currency);
+			this.cacheWrite = costAdder(costTags.and(COST_TYPE, "cache_write"), currency);
+			this.output = costAdder(costTags.and(COST_TYPE, "output"), currency);
+			this.reasoning = costAdder(costTags.and(COST_TYPE, "reasoning"), currency);
+			this.request = costAdder(costTags.and(COST_TYPE, "request"), currency);
+			this.callCost = DistributionSummary.builder(LlmCostMeters.CALL_COST.getName())
+				.description("Total cost of each LLM call")
+				.baseUnit(currency)
+				.tags(callTags.and(CURRENCY, currency))
+				.register(LlmCostMeterObservationHandler.this.registry);
+		}
+
 	}
 
 }

@@ -303,7 +303,7 @@ class LlmCostAdvisorTests {
 	}
 
 	private double cost(String type) {
-		return this.meterRegistry.get("llm.cost").tag("llm.cost.type", type).counter().count();
+		return this.meterRegistry.get("llm.cost").tag("llm.cost.type", type).functionCounter().count();
 	}
 
 	private static ChatResponse chunk(String text) {

@@ -25,7 +25,7 @@ import io.github.llmcost.advisor.LlmCostAdvisor;
 import io.github.llmcost.observation.LlmCostMeterObservationHandler;
 import io.github.llmcost.pricing.ModelPrice;
 import io.github.llmcost.pricing.ResolvedPrice;
-import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -82,14 +82,18 @@ class AttributionCardinalityTests {
 			.collect(Collectors.toSet());
 		assertThat(users).hasSize(101).contains("other", "user-0", "user-99").doesNotContain("user-100");
 		assertThat(this.meterRegistry.find("llm.tokens").meters()).hasSize(101 * 5);
-		double total = this.meterRegistry.find("llm.cost").counters().stream().mapToDouble(Counter::count).sum();
+		double total = this.meterRegistry.find("llm.cost")
+			.functionCounters()
+			.stream()
+			.mapToDouble(FunctionCounter::count)
+			.sum();
 		BigDecimal exact = new BigDecimal("0.0078125").multiply(BigDecimal.valueOf(10_000));
 		assertThat(BigDecimal.valueOf(total)).isEqualByComparingTo(exact).isEqualByComparingTo("78.125");
 		assertThat(this.meterRegistry.get("llm.cost")
 			.tag("user", "other")
-			.counters()
+			.functionCounters()
 			.stream()
-			.mapToDouble(Counter::count)
+			.mapToDouble(FunctionCounter::count)
 			.sum()).isEqualTo(9_900 * 0.0078125);
 		assertThat(this.meterRegistry.get("llm.attribution.capped").tag("tag", "user").counter().count())
 			.isEqualTo(9_900);

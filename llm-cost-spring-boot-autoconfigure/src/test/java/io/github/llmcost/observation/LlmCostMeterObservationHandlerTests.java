@@ -86,7 +86,7 @@ class LlmCostMeterObservationHandlerTests {
 		assertThat(cost("output")).isEqualTo(0.004);
 		assertThat(cost("reasoning")).isEqualTo(0.001);
 		assertThat(cost("request")).isEqualTo(0.0001);
-		Meter.Id id = this.meterRegistry.get("llm.cost").tag("llm.cost.type", "input").counter().getId();
+		Meter.Id id = this.meterRegistry.get("llm.cost").tag("llm.cost.type", "input").functionCounter().getId();
 		assertThat(id.getBaseUnit()).isEqualTo("USD");
 		assertThat(id.getTag("currency")).isEqualTo("USD");
 	}
@@ -101,6 +101,19 @@ class LlmCostMeterObservationHandlerTests {
 		assertThat(callCost.getId().getTag("gen_ai.response.model")).isNull();
 		assertThat(callCost.getId().getTag("gen_ai.request.model")).isEqualTo("gpt-4o");
 		assertThat(callCost.getId().getTag("currency")).isEqualTo("USD");
+	}
+
+	@Test
+	void shouldAddUpCostOfCallsThatMeterFilterMergesIntoOneSeries() {
+		this.meterRegistry.config().meterFilter(MeterFilter.ignoreTags("gen_ai.response.model"));
+		observe(priced(new TokenUsage(600, 400, 0, 400, 100)));
+		LlmCostObservationContext otherModel = priced(new TokenUsage(1_000_000, 0, 0, 0, 0));
+		otherModel.setResponseModel("gpt-4o-2024-11-20");
+		observe(otherModel);
+		assertThat(this.meterRegistry.find("llm.cost").tag("llm.cost.type", "input").functionCounters()).hasSize(1);
+		assertThat(cost("input")).isEqualTo(2.5015);
+		assertThat(cost("request")).isEqualTo(0.0002);
+		assertThat(tokens("input")).isEqualTo(1_000_600);
 	}
 
 	@Test
@@ -137,7 +150,7 @@ class LlmCostMeterObservationHandlerTests {
 	}
 
 	private double cost(String type) {
-		return this.meterRegistry.get("llm.cost").tag("llm.cost.type", type).counter().count();
+		return this.meterRegistry.get("llm.cost").tag("llm.cost.type", type).functionCounter().count();
 	}
 
 	private void observe(LlmCostObservationContext context) {
