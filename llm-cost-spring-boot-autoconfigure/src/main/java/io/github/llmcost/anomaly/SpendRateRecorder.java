@@ -67,7 +67,10 @@ public class SpendRateRecorder implements ObservationHandler<LlmCostObservationC
 	}
 
 	private void add(String dimension, String value, BigDecimal amount) {
-		Map<String, BigDecimalAdder> values = this.spend.computeIfAbsent(dimension, (key) -> new ConcurrentHashMap<>());
+		Map<String, BigDecimalAdder> values = this.spend.get(dimension);
+		if (values == null) {
+			values = this.spend.computeIfAbsent(dimension, (key) -> new ConcurrentHashMap<>());
+		}
 		BigDecimalAdder adder = values.get(value);
 		if (adder == null) {
 			if (values.size() >= MAX_KEYS_PER_DIMENSION) {

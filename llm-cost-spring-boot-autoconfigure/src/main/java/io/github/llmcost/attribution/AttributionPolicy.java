@@ -149,6 +149,12 @@ public final class AttributionPolicy {
 		if (seen.contains(value)) {
 			return true;
 		}
+		if (seen.size() >= this.maxValuesPerTag) {
+			// the set only grows, and only under the lock below: once full, it stays
+			// full,
+			// so a capped value is told apart without a lock that all threads share
+			return false;
+		}
 		synchronized (seen) {
 			if (seen.size() < this.maxValuesPerTag) {
 				seen.add(value);
