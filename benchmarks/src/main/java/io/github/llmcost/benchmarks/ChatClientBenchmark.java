@@ -23,6 +23,7 @@ import java.util.concurrent.TimeUnit;
 import io.github.llmcost.actuate.LlmCostTotals;
 import io.github.llmcost.advisor.LlmCostAdvisor;
 import io.github.llmcost.observation.LlmCostMeterObservationHandler;
+import io.micrometer.core.instrument.observation.DefaultMeterObservationHandler;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micrometer.observation.ObservationRegistry;
 import org.jspecify.annotations.Nullable;
@@ -39,6 +40,12 @@ import org.openjdk.jmh.annotations.Warmup;
 import reactor.core.publisher.Flux;
 
 import org.springframework.ai.chat.client.ChatClient;
+import org.springframework.ai.chat.client.ChatClientRequest;
+import org.springframework.ai.chat.client.ChatClientResponse;
+import org.springframework.ai.chat.client.advisor.api.CallAdvisor;
+import org.springframework.ai.chat.client.advisor.api.CallAdvisorChain;
+import org.springframework.ai.chat.client.advisor.api.StreamAdvisor;
+import org.springframework.ai.chat.client.advisor.api.StreamAdvisorChain;
 import org.springframework.ai.chat.messages.AssistantMessage;
 import org.springframework.ai.chat.metadata.ChatGenerationMetadata;
 import org.springframework.ai.chat.metadata.ChatResponseMetadata;
@@ -51,9 +58,13 @@ import org.springframework.ai.chat.prompt.Prompt;
 
 /**
  * Overhead of the {@link LlmCostAdvisor} on a {@link ChatClient} call and stream over an
- * in-process model, so that only the client and the advisor are measured. Both clients
- * use a no-op registry for the client's own observations; the advisor has a registry with
- * the handlers the auto-configuration adds.
+ * in-process model, so that only the client and the advisor are measured. The bare
+ * client, the one with a pass-through advisor (what Spring AI itself spends on any
+ * advisor) and the one with the {@link LlmCostAdvisor} use a no-op registry for the
+ * client's own observations; the advisor has a registry with the handlers the
+ * auto-configuration adds. The observed clients share one registry that records meters of
+ * every observation, as a Spring Boot application with the actuator does, so that the
+ * client's own observations are measured too.
  *
  * @author llm-cost contributors
  * @since 0.1.0
@@ -70,6 +81,12 @@ public class ChatClientBenchmark {
 
 	private ChatClient withAdvisor;
 
+	private ChatClient withPassThroughAdvisor;
+
+	private ChatClient observed;
+
+	private ChatClient observedWithAdvisor;
+
 	private Prompt prompt;
 
 	@Setup
@@ -85,6 +102,17 @@ public class ChatClientBenchmark {
 			.build();
 		this.bare = ChatClient.builder(chatModel).build();
 		this.withAdvisor = ChatClient.builder(chatModel).defaultAdvisors(advisor).build();
+		this.withPassThroughAdvisor = ChatClient.builder(chatModel).defaultAdvisors(new PassThroughAdvisor()).build();
+		SimpleMeterRegistry meterRegistry = new SimpleMeterRegistry();
+		ObservationRegistry bootRegistry = ObservationRegistry.create();
+		bootRegistry.observationConfig()
+			.observationHandler(new DefaultMeterObservationHandler(meterRegistry))
+			.observationHandler(new LlmCostMeterObservationHandler(meterRegistry))
+			.observationHandler(new LlmCostTotals(Clock.systemUTC()));
+		this.observed = ChatClient.builder(chatModel, bootRegistry, null, null).build();
+		this.observedWithAdvisor = ChatClient.builder(chatModel, bootRegistry, null, null)
+			.defaultAdvisors(LlmCostAdvisor.builder(Catalogs.production()).observationRegistry(bootRegistry).build())
+			.build();
 		this.prompt = new Prompt("Hello", ChatOptions.builder().model("gpt-4o").build());
 		// an advisor that fails to price logs and goes on, which would flatter its score
 		callWithAdvisor();
@@ -106,6 +134,21 @@ public class ChatClientBenchmark {
 	}
 
 	@Benchmark
+	public ChatResponse callWithPassThroughAdvisor() {
+		return this.withPassThroughAdvisor.prompt(this.prompt).call().chatResponse();
+	}
+
+	@Benchmark
+	public ChatResponse callObserved() {
+		return this.observed.prompt(this.prompt).call().chatResponse();
+	}
+
+	@Benchmark
+	public ChatResponse callObservedWithAdvisor() {
+		return this.observedWithAdvisor.prompt(this.prompt).call().chatResponse();
+	}
+
+	@Benchmark
 	public ChatResponse streamBare() {
 		return this.bare.prompt(this.prompt).stream().chatResponse().blockLast();
 	}
@@ -113,6 +156,39 @@ public class ChatClientBenchmark {
 	@Benchmark
 	public ChatResponse streamWithAdvisor() {
 		return this.withAdvisor.prompt(this.prompt).stream().chatResponse().blockLast();
+	}
+
+	@Benchmark
+	public ChatResponse streamWithPassThroughAdvisor() {
+		return this.withPassThroughAdvisor.prompt(this.prompt).stream().chatResponse().blockLast();
+	}
+
+	/**
+	 * An advisor that does nothing, to tell what the client spends on any advisor from
+	 * what the {@link LlmCostAdvisor} adds.
+	 */
+	static final class PassThroughAdvisor implements CallAdvisor, StreamAdvisor {
+
+		@Override
+		public ChatClientResponse adviseCall(ChatClientRequest request, CallAdvisorChain chain) {
+			return chain.nextCall(request);
+		}
+
+		@Override
+		public Flux<ChatClientResponse> adviseStream(ChatClientRequest request, StreamAdvisorChain chain) {
+			return chain.nextStream(request);
+		}
+
+		@Override
+		public String getName() {
+			return "PassThroughAdvisor";
+		}
+
+		@Override
+		public int getOrder() {
+			return LlmCostAdvisor.DEFAULT_ORDER;
+		}
+
 	}
 
 	/**
