@@ -24,6 +24,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
@@ -169,7 +170,11 @@ public final class BudgetGuard {
 		if (claims.isEmpty()) {
 			return BudgetReservation.NONE;
 		}
-		String id = UUID.randomUUID().toString();
+		// unique across instances, not secret: UUID.randomUUID() would take the lock of
+		// the
+		// one SecureRandom that every thread shares
+		ThreadLocalRandom random = ThreadLocalRandom.current();
+		String id = new UUID(random.nextLong(), random.nextLong()).toString();
 		BudgetBalance refused;
 		try {
 			refused = this.store.reserve(claims, id, estimate, now.plus(this.reservationTimeout));
