@@ -72,7 +72,7 @@ import org.springframework.ai.chat.prompt.Prompt;
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 @Fork(1)
-@Warmup(iterations = 3, time = 2)
+@Warmup(iterations = 5, time = 2)
 @Measurement(iterations = 5, time = 2)
 @State(Scope.Benchmark)
 public class ChatClientBenchmark {
@@ -86,6 +86,8 @@ public class ChatClientBenchmark {
 	private ChatClient observed;
 
 	private ChatClient observedWithAdvisor;
+
+	private ChatClient observedWithPassThroughAdvisor;
 
 	private Prompt prompt;
 
@@ -110,6 +112,9 @@ public class ChatClientBenchmark {
 			.observationHandler(new LlmCostMeterObservationHandler(meterRegistry))
 			.observationHandler(new LlmCostTotals(Clock.systemUTC()));
 		this.observed = ChatClient.builder(chatModel, bootRegistry, null, null).build();
+		this.observedWithPassThroughAdvisor = ChatClient.builder(chatModel, bootRegistry, null, null)
+			.defaultAdvisors(new PassThroughAdvisor())
+			.build();
 		this.observedWithAdvisor = ChatClient.builder(chatModel, bootRegistry, null, null)
 			.defaultAdvisors(LlmCostAdvisor.builder(Catalogs.production()).observationRegistry(bootRegistry).build())
 			.build();
@@ -141,6 +146,11 @@ public class ChatClientBenchmark {
 	@Benchmark
 	public ChatResponse callObserved() {
 		return this.observed.prompt(this.prompt).call().chatResponse();
+	}
+
+	@Benchmark
+	public ChatResponse callObservedWithPassThroughAdvisor() {
+		return this.observedWithPassThroughAdvisor.prompt(this.prompt).call().chatResponse();
 	}
 
 	@Benchmark

@@ -67,7 +67,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Fork(1)
-@Warmup(iterations = 3, time = 2)
+@Warmup(iterations = 5, time = 4)
 @Measurement(iterations = 5, time = 2)
 @State(Scope.Benchmark)
 public class OpenAiHttpCallBenchmark {
