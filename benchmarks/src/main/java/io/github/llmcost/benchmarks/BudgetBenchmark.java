@@ -37,6 +37,7 @@ import io.github.llmcost.cost.LlmCost;
 import io.github.llmcost.cost.LlmCostCalculator;
 import io.github.llmcost.pricing.CatalogModelPriceResolver;
 import io.github.llmcost.pricing.ResolvedPrice;
+import io.github.llmcost.testsupport.RedisServer;
 import io.github.llmcost.usage.TokenUsage;
 import org.jspecify.annotations.Nullable;
 import org.openjdk.jmh.annotations.Benchmark;

@@ -39,7 +39,7 @@ final class Catalogs {
 	 * Classpath location of LiteLLM's full price file (about 3,000 entries), of which the
 	 * bundled catalog is a subset.
 	 */
-	static final String LITELLM_FULL = "io/github/llmcost/benchmarks/model_prices_and_context_window.json";
+	static final String LITELLM_FULL = "litellm/model_prices_and_context_window.json";
 
 	private Catalogs() {
 	}

@@ -88,7 +88,7 @@ public class OpenAiHttpCallBenchmark {
 		server.start();
 		this.server = server;
 		server.stubFor(post(urlEqualTo("/v1/chat/completions"))
-			.willReturn(okJson(resource("openai/chat-completion-cached-reasoning.json"))));
+			.willReturn(okJson(resource("/openai/chat-completion-cached-reasoning.json"))));
 		SimpleMeterRegistry meterRegistry = new SimpleMeterRegistry();
 		this.totals = new LlmCostTotals(Clock.systemUTC());
 		ObservationRegistry observationRegistry = ObservationRegistry.create();

@@ -32,13 +32,12 @@ import java.util.Locale;
 
 import org.jspecify.annotations.Nullable;
 
-import static org.assertj.core.api.Assertions.fail;
-
 /**
  * A real Redis server for tests, started on a free loopback port without persistence: the
  * installed {@code redis-server} (Debian's, which {@code .ci/run} installs), else the
  * Redis 6.2 binary for this platform that the {@code embedded-redis} test dependency
- * carries, so that {@code mvn verify} needs nothing but a JDK and Maven.
+ * carries, so that {@code mvn verify} needs nothing but a JDK and Maven. The benchmarks
+ * use it too, through this module's test jar.
  *
  * @author llm-cost contributors
  */
@@ -106,7 +105,7 @@ public final class RedisServer implements AutoCloseable {
 		Instant deadline = Instant.now().plus(START_TIMEOUT);
 		while (Instant.now().isBefore(deadline)) {
 			if (!this.process.isAlive()) {
-				fail("redis-server exited: " + Files.readString(log));
+				throw new IllegalStateException("redis-server exited: " + Files.readString(log));
 			}
 			if (ping()) {
 				return;
@@ -114,7 +113,8 @@ public final class RedisServer implements AutoCloseable {
 			pause();
 		}
 		kill();
-		fail("redis-server did not answer PING within " + START_TIMEOUT + ": " + Files.readString(log));
+		throw new IllegalStateException(
+				"redis-server did not answer PING within " + START_TIMEOUT + ": " + Files.readString(log));
 	}
 
 	private static void pause() {
@@ -175,19 +175,20 @@ public final class RedisServer implements AutoCloseable {
 		}
 		try (InputStream binary = (resource != null) ? RedisServer.class.getResourceAsStream("/" + resource) : null) {
 			if (binary == null) {
-				return fail("redis-server not found on the PATH, and no bundled one for %s %s: install Redis (on"
-						+ " Debian: apt-get install -y redis-server)".formatted(os, arch));
+				throw new IllegalStateException(("redis-server not found on the PATH, and no bundled one for %s %s:"
+						+ " install Redis (on Debian: apt-get install -y redis-server)")
+					.formatted(os, arch));
 			}
 			Path file = Files.createTempFile("redis-server", "");
 			Files.copy(binary, file, StandardCopyOption.REPLACE_EXISTING);
 			file.toFile().deleteOnExit();
 			if (!file.toFile().setExecutable(true)) {
-				return fail("cannot make " + file + " executable");
+				throw new IllegalStateException("cannot make " + file + " executable");
 			}
 			return file.toString();
 		}
 		catch (IOException ex) {
-			return fail("cannot extract the bundled redis-server: " + ex.getMessage());
+			throw new IllegalStateException("cannot extract the bundled redis-server", ex);
 		}
 	}
 
