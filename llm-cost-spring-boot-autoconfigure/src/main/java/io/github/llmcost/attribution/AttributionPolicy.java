@@ -150,9 +150,8 @@ public final class AttributionPolicy {
 			return true;
 		}
 		if (seen.size() >= this.maxValuesPerTag) {
-			// the set only grows, and only under the lock below: once full, it stays
-			// full,
-			// so a capped value is told apart without a lock that all threads share
+			// the set only grows, and only under the lock below: once full, it
+			// stays full, so a capped value needs no lock that all threads share
 			return false;
 		}
 		synchronized (seen) {

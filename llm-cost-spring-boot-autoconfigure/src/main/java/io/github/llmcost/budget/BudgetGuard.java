@@ -170,9 +170,8 @@ public final class BudgetGuard {
 		if (claims.isEmpty()) {
 			return BudgetReservation.NONE;
 		}
-		// unique across instances, not secret: UUID.randomUUID() would take the lock of
-		// the
-		// one SecureRandom that every thread shares
+		// unique across instances, not secret: UUID.randomUUID() would take the lock
+		// of the one SecureRandom that every thread shares
 		ThreadLocalRandom random = ThreadLocalRandom.current();
 		String id = new UUID(random.nextLong(), random.nextLong()).toString();
 		BudgetBalance refused;

@@ -120,7 +120,11 @@ public class LlmCostMeterObservationHandler implements ObservationHandler<LlmCos
 		if (usage == null && cost == null) {
 			return;
 		}
-		SeriesMeters meters = this.series.computeIfAbsent(context.getLowCardinalityKeyValues(), SeriesMeters::new);
+		KeyValues keyValues = context.getLowCardinalityKeyValues();
+		SeriesMeters meters = this.series.get(keyValues);
+		if (meters == null) {
+			meters = this.series.computeIfAbsent(keyValues, SeriesMeters::new);
+		}
 		if (usage != null) {
 			meters.input.increment(usage.input());
 			meters.cachedInput.increment(usage.cachedInput());
@@ -134,8 +138,9 @@ public class LlmCostMeterObservationHandler implements ObservationHandler<LlmCos
 		String currency = cost.currency().getCurrencyCode();
 		CostMeters costMeters = meters.cost.get(currency);
 		if (costMeters == null) {
+			SeriesMeters series = meters;
 			costMeters = meters.cost.computeIfAbsent(currency,
-					(key) -> new CostMeters(meters.tags, meters.callTags, key));
+					(key) -> new CostMeters(series.tags, series.callTags, key));
 		}
 		costMeters.input.add(cost.input());
 		costMeters.cachedInput.add(cost.cachedInput());

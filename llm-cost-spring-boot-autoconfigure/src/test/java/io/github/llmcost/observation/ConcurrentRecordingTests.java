@@ -18,15 +18,9 @@ package io.github.llmcost.observation;
 
 import java.math.BigDecimal;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
 import java.util.Random;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import io.github.llmcost.actuate.LlmCostTotals;
 import io.github.llmcost.actuate.LlmCostTotals.Totals;
@@ -34,6 +28,7 @@ import io.github.llmcost.advisor.LlmCostAdvisor;
 import io.github.llmcost.cost.LlmCost;
 import io.github.llmcost.pricing.ModelPrice;
 import io.github.llmcost.pricing.ResolvedPrice;
+import io.github.llmcost.testsupport.ConcurrentCalls;
 import io.github.llmcost.usage.TokenUsage;
 import io.github.llmcost.usage.UsageNormalizer;
 import io.github.llmcost.usage.UsageNormalizers;
@@ -94,29 +89,9 @@ class ConcurrentRecordingTests {
 			.usageNormalizers(new UsageNormalizers(List.of(new NativeTokenUsageNormalizer())))
 			.build();
 		ChatClient chatClient = ChatClient.builder(new TokenMixModel()).defaultAdvisors(advisor).build();
-		CountDownLatch start = new CountDownLatch(1);
-		List<Callable<Sums>> threads = new ArrayList<>();
-		for (int thread = 0; thread < THREADS; thread++) {
-			Random random = new Random(thread);
-			threads.add(() -> {
-				start.await();
-				return makeCalls(chatClient, random);
-			});
-		}
 		Sums expected = new Sums();
-		ExecutorService executor = Executors.newFixedThreadPool(THREADS);
-		try {
-			List<Future<Sums>> futures = new ArrayList<>();
-			for (Callable<Sums> thread : threads) {
-				futures.add(executor.submit(thread));
-			}
-			start.countDown();
-			for (Future<Sums> future : futures) {
-				expected.add(future.get());
-			}
-		}
-		finally {
-			executor.shutdownNow();
+		for (Sums sums : ConcurrentCalls.run(THREADS, (thread) -> makeCalls(chatClient, new Random(thread)))) {
+			expected.add(sums);
 		}
 		Totals total = this.totals.getTotal();
 		assertThat(total.calls()).isEqualTo(THREADS * CALLS_PER_THREAD);
