@@ -27,19 +27,19 @@ import java.util.Locale;
 import java.util.Map;
 
 import io.github.llmcost.actuate.LlmCostTotals.Totals;
+import io.github.llmcost.billing.BillingDimension;
 import io.github.llmcost.budget.Budget;
 import io.github.llmcost.budget.BudgetBalance;
 import io.github.llmcost.budget.BudgetForecasts;
 import io.github.llmcost.budget.BudgetGuard;
+import io.github.llmcost.cost.LlmCost;
 import io.github.llmcost.pricing.CatalogModelPriceResolver;
 import io.github.llmcost.pricing.ModelNames;
 import io.github.llmcost.pricing.ModelPrice;
 import io.github.llmcost.pricing.ModelPriceResolver;
 import io.github.llmcost.pricing.PriceCatalog;
 import io.github.llmcost.pricing.PriceEntry;
-import io.github.llmcost.pricing.PriceTier;
 import io.github.llmcost.pricing.ResolvedPrice;
-import io.github.llmcost.usage.TokenUsage;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
@@ -61,6 +61,8 @@ import org.springframework.boot.actuate.endpoint.annotation.Selector.Match;
 public class LlmCostEndpoint {
 
 	private static final int PER_MILLION = 6;
+
+	private static final String TOTAL = "total";
 
 	private final LlmCostTotals totals;
 
@@ -99,7 +101,9 @@ public class LlmCostEndpoint {
 		Map<String, PriceDescriptor> pricesInUse = new LinkedHashMap<>();
 		this.totals.getByModel().forEach((model, totals) -> {
 			byModel.put(model, spend(totals));
-			ResolvedPrice price = this.priceResolver.resolve(model);
+			// the price the calls were charged at: that of a free provider or of an image
+			// size, which the model name alone does not resolve to
+			ResolvedPrice price = (totals.price() != null) ? totals.price() : this.priceResolver.resolve(model);
 			if (price != null) {
 				pricesInUse.put(model, price(price));
 			}
@@ -181,33 +185,49 @@ public class LlmCostEndpoint {
 	}
 
 	private static SpendDescriptor spend(Totals totals) {
-		TokenUsage tokens = totals.tokens();
-		return new SpendDescriptor(totals.calls(), totals.unpricedCalls(),
-				new TokensDescriptor(tokens.input(), tokens.cachedInput(), tokens.cacheWrite(), tokens.output(),
-						tokens.reasoning()),
-				new CostDescriptor(plain(totals.cost().input()), plain(totals.cost().cachedInput()),
-						plain(totals.cost().cacheWrite()), plain(totals.cost().output()),
-						plain(totals.cost().reasoning()), plain(totals.cost().request()),
-						plain(totals.cost().total())));
+		Map<String, Long> tokens = new LinkedHashMap<>();
+		for (BillingDimension dimension : BillingDimension.tokens()) {
+			tokens.put(dimension.jsonName(), totals.tokens().get(dimension));
+		}
+		LlmCost cost = totals.cost();
+		Map<String, String> costs = null;
+		if (cost != null) {
+			costs = new LinkedHashMap<>();
+			for (BillingDimension dimension : BillingDimension.values()) {
+				costs.put(dimension.jsonName(), plain(cost.get(dimension)));
+			}
+			costs.put(TOTAL, plain(cost.total()));
+		}
+		return new SpendDescriptor(totals.calls(), totals.unpricedCalls(), tokens, costs);
 	}
 
 	private static PriceDescriptor price(ResolvedPrice resolved) {
 		ModelPrice price = resolved.price();
 		List<TierDescriptor> tiers = price.tiers()
 			.stream()
-			.map((tier) -> new TierDescriptor(tier.aboveInputTokens(), prices(tier)))
+			.map((tier) -> new TierDescriptor(tier.aboveInputTokens(), perMillionTokens(tier.price()),
+					perUnit(tier.price())))
 			.toList();
-		return new PriceDescriptor(resolved.entry(), resolved.source(), resolved.match(), prices(price),
-				plain(price.perRequest()), tiers);
+		return new PriceDescriptor(resolved.entry(), resolved.source(), resolved.match(), perMillionTokens(price),
+				perUnit(price), plain(price.perImage()), tiers);
 	}
 
-	private static TokenPricesDescriptor prices(PriceTier tier) {
-		return prices(tier.price());
+	private static Map<String, String> perMillionTokens(ModelPrice price) {
+		Map<String, String> prices = new LinkedHashMap<>();
+		for (BillingDimension dimension : BillingDimension.tokens()) {
+			prices.put(dimension.jsonName(), perMillion(price.get(dimension)));
+		}
+		return prices;
 	}
 
-	private static TokenPricesDescriptor prices(ModelPrice price) {
-		return new TokenPricesDescriptor(perMillion(price.input()), perMillion(price.cachedInput()),
-				perMillion(price.cacheWrite()), perMillion(price.output()), perMillion(price.reasoning()));
+	private static Map<String, String> perUnit(ModelPrice price) {
+		Map<String, String> prices = new LinkedHashMap<>();
+		for (BillingDimension dimension : BillingDimension.values()) {
+			if (!dimension.isToken()) {
+				prices.put(dimension.jsonName(), plain(price.get(dimension)));
+			}
+		}
+		return prices;
 	}
 
 	private static String perMillion(BigDecimal perToken) {
@@ -243,39 +263,12 @@ public class LlmCostEndpoint {
 	 *
 	 * @param calls calls with reported usage
 	 * @param unpricedCalls those of them without a price
-	 * @param tokens tokens by type
-	 * @param cost cost by type
+	 * @param tokens tokens by billing dimension, for example {@code cachedInput}
+	 * @param cost cost by billing dimension and its {@code total}, as exact decimals, or
+	 * {@code null} if no call was priced
 	 */
-	public record SpendDescriptor(long calls, long unpricedCalls, TokensDescriptor tokens, CostDescriptor cost) {
-
-	}
-
-	/**
-	 * Tokens by type.
-	 *
-	 * @param input uncached input tokens
-	 * @param cachedInput cached input tokens
-	 * @param cacheWrite cache writes
-	 * @param output output tokens
-	 * @param reasoning reasoning tokens
-	 */
-	public record TokensDescriptor(long input, long cachedInput, long cacheWrite, long output, long reasoning) {
-
-	}
-
-	/**
-	 * Cost by type.
-	 *
-	 * @param input cost of uncached input tokens
-	 * @param cachedInput cost of cached input tokens
-	 * @param cacheWrite cost of cache writes
-	 * @param output cost of output tokens
-	 * @param reasoning cost of reasoning tokens
-	 * @param request per-request fees
-	 * @param total the sum
-	 */
-	public record CostDescriptor(String input, String cachedInput, String cacheWrite, String output, String reasoning,
-			String request, String total) {
+	public record SpendDescriptor(long calls, long unpricedCalls, Map<String, Long> tokens,
+			@Nullable Map<String, String> cost) {
 
 	}
 
@@ -307,28 +300,16 @@ public class LlmCostEndpoint {
 	 * A price entry.
 	 *
 	 * @param entry the entry's name
-	 * @param source where the entry comes from: property, file or builtin
+	 * @param source where the entry comes from: property, file, builtin or free-provider
 	 * @param match how the model name matched the entry
-	 * @param perMillionTokens the token prices, per million tokens
-	 * @param perRequest the fee per call
+	 * @param perMillionTokens the price of each token dimension, per million tokens
+	 * @param perUnit the price of each dimension that is not tokens, per unit, such as
+	 * {@code request}, the fee per call
+	 * @param perImage the price of one generated image
 	 * @param tiers the tiers
 	 */
-	public record PriceDescriptor(String entry, String source, String match, TokenPricesDescriptor perMillionTokens,
-			String perRequest, List<TierDescriptor> tiers) {
-
-	}
-
-	/**
-	 * Token prices, per million tokens.
-	 *
-	 * @param input uncached input
-	 * @param cachedInput cached input
-	 * @param cacheWrite cache writes
-	 * @param output output
-	 * @param reasoning reasoning
-	 */
-	public record TokenPricesDescriptor(String input, String cachedInput, String cacheWrite, String output,
-			String reasoning) {
+	public record PriceDescriptor(String entry, String source, String match, Map<String, String> perMillionTokens,
+			Map<String, String> perUnit, String perImage, List<TierDescriptor> tiers) {
 
 	}
 
@@ -337,8 +318,10 @@ public class LlmCostEndpoint {
 	 *
 	 * @param aboveInputTokens the prompt tokens above which the tier applies
 	 * @param perMillionTokens the tier's token prices, per million tokens
+	 * @param perUnit the tier's prices of the dimensions that are not tokens
 	 */
-	public record TierDescriptor(long aboveInputTokens, TokenPricesDescriptor perMillionTokens) {
+	public record TierDescriptor(long aboveInputTokens, Map<String, String> perMillionTokens,
+			Map<String, String> perUnit) {
 
 	}
 

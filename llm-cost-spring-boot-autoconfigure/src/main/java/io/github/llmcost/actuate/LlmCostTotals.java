@@ -20,6 +20,8 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Collections;
+import java.util.Currency;
+import java.util.EnumMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -27,23 +29,26 @@ import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 
+import io.github.llmcost.billing.BillingDimension;
 import io.github.llmcost.cost.BigDecimalAdder;
 import io.github.llmcost.cost.LlmCost;
-import io.github.llmcost.observation.LlmCostObservationContext;
+import io.github.llmcost.pricing.ResolvedPrice;
+import io.github.llmcost.recording.PricedCall;
+import io.github.llmcost.recording.PricedCallListener;
 import io.github.llmcost.usage.TokenUsage;
-import io.micrometer.observation.Observation;
-import io.micrometer.observation.ObservationHandler;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Keeps exact totals of the calls recorded since start, overall and by model, for the
- * {@code llmcost} endpoint. It adds to striped counters, so recording takes no lock that
- * all threads share.
+ * {@code llmcost} endpoint, per {@link BillingDimension}. It is fed by the
+ * {@link io.github.llmcost.recording.LlmCostRecorder}, so it counts whether or not the
+ * {@code llm.call} observation is on. It adds to striped counters, so recording takes no
+ * lock that all threads share.
  *
  * @author llm-cost contributors
  * @since 0.1.0
  */
-public class LlmCostTotals implements ObservationHandler<LlmCostObservationContext> {
+public class LlmCostTotals implements PricedCallListener {
 
 	/**
 	 * Most models kept apart; calls of further models count under {@value #OTHER}.
@@ -55,7 +60,11 @@ public class LlmCostTotals implements ObservationHandler<LlmCostObservationConte
 	 */
 	public static final String OTHER = "other";
 
+	private static final BillingDimension[] DIMENSIONS = BillingDimension.values();
+
 	private final Instant since;
+
+	private final Currency currency;
 
 	private final Tally total = new Tally();
 
@@ -66,33 +75,29 @@ public class LlmCostTotals implements ObservationHandler<LlmCostObservationConte
 	/**
 	 * Create totals starting now.
 	 * @param clock the clock that tells when the totals started
+	 * @param currency the currency of every cost
 	 */
-	public LlmCostTotals(Clock clock) {
+	public LlmCostTotals(Clock clock, Currency currency) {
 		this.since = clock.instant();
+		this.currency = currency;
 	}
 
 	@Override
-	public boolean supportsContext(Observation.Context context) {
-		return context instanceof LlmCostObservationContext;
-	}
-
-	@Override
-	public void onStop(LlmCostObservationContext context) {
-		TokenUsage usage = context.getUsage();
-		LlmCost cost = context.getCost();
-		if (usage == null && cost == null) {
+	public void onPricedCall(PricedCall call) {
+		if (!call.isCounted()) {
 			return;
 		}
+		TokenUsage usage = call.usage();
 		usage = (usage != null) ? usage : TokenUsage.EMPTY;
-		String model = (context.getResponseModel() != null) ? context.getResponseModel() : context.getRequestModel();
-		model = (model != null) ? model : "none";
-		this.total.add(usage, cost);
+		LlmCost cost = call.cost();
+		String model = call.model();
+		this.total.add(usage, cost, null);
 		Tally tally = this.byModel.get(model);
 		if (tally == null) {
 			tally = (this.byModel.size() < MAX_MODELS) ? this.byModel.computeIfAbsent(model, (key) -> new Tally())
 					: this.byModel.computeIfAbsent(OTHER, (key) -> new Tally());
 		}
-		tally.add(usage, cost);
+		tally.add(usage, cost, call.price());
 		if (cost == null && this.unpricedModels.size() < MAX_MODELS) {
 			this.unpricedModels.add(model);
 		}
@@ -137,88 +142,68 @@ public class LlmCostTotals implements ObservationHandler<LlmCostObservationConte
 	 *
 	 * @param calls calls with reported usage
 	 * @param unpricedCalls those of them that had no price
-	 * @param tokens tokens by type
-	 * @param cost cost by type, of the priced calls
+	 * @param tokens tokens by dimension
+	 * @param cost cost by dimension, of the priced calls, or {@code null} if no call was
+	 * priced
+	 * @param price the price that the last priced call was charged at, or {@code null}
+	 * for totals over several models or if no call was priced
 	 */
-	public record Totals(long calls, long unpricedCalls, TokenUsage tokens, CostByType cost) {
+	public record Totals(long calls, long unpricedCalls, TokenUsage tokens, @Nullable LlmCost cost,
+			@Nullable ResolvedPrice price) {
 
 	}
 
-	/**
-	 * Cost by type.
-	 *
-	 * @param input cost of uncached input tokens
-	 * @param cachedInput cost of cached input tokens
-	 * @param cacheWrite cost of cache writes
-	 * @param output cost of output tokens
-	 * @param reasoning cost of reasoning tokens
-	 * @param request per-request fees
-	 * @param total the sum
-	 */
-	public record CostByType(BigDecimal input, BigDecimal cachedInput, BigDecimal cacheWrite, BigDecimal output,
-			BigDecimal reasoning, BigDecimal request, BigDecimal total) {
-
-	}
-
-	private static final class Tally {
+	private final class Tally {
 
 		private final LongAdder calls = new LongAdder();
 
 		private final LongAdder unpricedCalls = new LongAdder();
 
-		private final LongAdder inputTokens = new LongAdder();
+		// indexed by BillingDimension.ordinal()
+		private final LongAdder[] tokens = new LongAdder[DIMENSIONS.length];
 
-		private final LongAdder cachedInputTokens = new LongAdder();
+		private final BigDecimalAdder[] cost = new BigDecimalAdder[DIMENSIONS.length];
 
-		private final LongAdder cacheWriteTokens = new LongAdder();
+		private volatile @Nullable ResolvedPrice price;
 
-		private final LongAdder outputTokens = new LongAdder();
+		Tally() {
+			for (int i = 0; i < DIMENSIONS.length; i++) {
+				this.tokens[i] = new LongAdder();
+				this.cost[i] = new BigDecimalAdder();
+			}
+		}
 
-		private final LongAdder reasoningTokens = new LongAdder();
-
-		private final BigDecimalAdder input = new BigDecimalAdder();
-
-		private final BigDecimalAdder cachedInput = new BigDecimalAdder();
-
-		private final BigDecimalAdder cacheWrite = new BigDecimalAdder();
-
-		private final BigDecimalAdder output = new BigDecimalAdder();
-
-		private final BigDecimalAdder reasoning = new BigDecimalAdder();
-
-		private final BigDecimalAdder request = new BigDecimalAdder();
-
-		void add(TokenUsage usage, @Nullable LlmCost cost) {
+		void add(TokenUsage usage, @Nullable LlmCost cost, @Nullable ResolvedPrice price) {
 			this.calls.increment();
-			this.inputTokens.add(usage.input());
-			this.cachedInputTokens.add(usage.cachedInput());
-			this.cacheWriteTokens.add(usage.cacheWrite());
-			this.outputTokens.add(usage.output());
-			this.reasoningTokens.add(usage.reasoning());
+			for (BillingDimension dimension : DIMENSIONS) {
+				this.tokens[dimension.ordinal()].add(usage.get(dimension));
+			}
 			if (cost == null) {
 				this.unpricedCalls.increment();
 				return;
 			}
-			this.input.add(cost.input());
-			this.cachedInput.add(cost.cachedInput());
-			this.cacheWrite.add(cost.cacheWrite());
-			this.output.add(cost.output());
-			this.reasoning.add(cost.reasoning());
-			this.request.add(cost.request());
+			if (price != null && price != this.price) {
+				this.price = price;
+			}
+			for (BillingDimension dimension : DIMENSIONS) {
+				this.cost[dimension.ordinal()].add(cost.get(dimension));
+			}
 		}
 
 		Totals snapshot() {
-			BigDecimal input = this.input.sum();
-			BigDecimal cachedInput = this.cachedInput.sum();
-			BigDecimal cacheWrite = this.cacheWrite.sum();
-			BigDecimal output = this.output.sum();
-			BigDecimal reasoning = this.reasoning.sum();
-			BigDecimal request = this.request.sum();
-			BigDecimal total = input.add(cachedInput).add(cacheWrite).add(output).add(reasoning).add(request);
-			return new Totals(this.calls.sum(), this.unpricedCalls.sum(),
-					new TokenUsage(this.inputTokens.sum(), this.cachedInputTokens.sum(), this.cacheWriteTokens.sum(),
-							this.outputTokens.sum(), this.reasoningTokens.sum()),
-					new CostByType(input, cachedInput, cacheWrite, output, reasoning, request, total));
+			TokenUsage.Builder tokens = TokenUsage.builder();
+			Map<BillingDimension, BigDecimal> cost = new EnumMap<>(BillingDimension.class);
+			for (BillingDimension dimension : DIMENSIONS) {
+				if (dimension.isToken()) {
+					tokens.tokens(dimension, this.tokens[dimension.ordinal()].sum());
+				}
+				cost.put(dimension, this.cost[dimension.ordinal()].sum());
+			}
+			long calls = this.calls.sum();
+			long unpricedCalls = this.unpricedCalls.sum();
+			LlmCost total = (calls > unpricedCalls) ? LlmCost.of(LlmCostTotals.this.currency, cost, LlmCost.BASE_TIER)
+					: null;
+			return new Totals(calls, unpricedCalls, tokens.build(), total, this.price);
 		}
 
 	}

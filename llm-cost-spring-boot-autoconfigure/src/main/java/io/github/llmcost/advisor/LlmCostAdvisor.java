@@ -16,9 +16,6 @@
 
 package io.github.llmcost.advisor;
 
-import java.util.Collection;
-import java.util.Currency;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.github.llmcost.attribution.AttributionPolicy;
@@ -28,14 +25,13 @@ import io.github.llmcost.budget.BudgetReservation;
 import io.github.llmcost.budget.LlmBudgetExceededException;
 import io.github.llmcost.budget.LlmBudgetUnavailableException;
 import io.github.llmcost.cost.CallPricer;
-import io.github.llmcost.cost.CallPricer.PricedCall;
+import io.github.llmcost.cost.CallPricer.Charge;
 import io.github.llmcost.cost.LlmCost;
 import io.github.llmcost.observation.DefaultLlmCostObservationConvention;
 import io.github.llmcost.observation.LlmCostObservationContext;
 import io.github.llmcost.observation.LlmCostObservationConvention;
 import io.github.llmcost.observation.LlmCostObservationDocumentation;
-import io.github.llmcost.pricing.LlmUnpricedModelEvent;
-import io.github.llmcost.pricing.ModelPriceResolver;
+import io.github.llmcost.recording.LlmCostRecorder;
 import io.github.llmcost.usage.TokenUsage;
 import io.github.llmcost.usage.UsageNormalizers;
 import io.micrometer.observation.Observation;
@@ -57,7 +53,6 @@ import org.springframework.ai.chat.metadata.ChatResponseMetadata;
 import org.springframework.ai.chat.metadata.Usage;
 import org.springframework.ai.chat.model.ChatResponse;
 import org.springframework.ai.chat.prompt.ChatOptions;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.core.Ordered;
 import org.springframework.util.Assert;
 
@@ -118,6 +113,8 @@ public final class LlmCostAdvisor implements CallAdvisor, StreamAdvisor {
 
 	private final CallPricer pricer;
 
+	private final LlmCostRecorder recorder;
+
 	private final UsageNormalizers usageNormalizers;
 
 	private final ObservationRegistry observationRegistry;
@@ -131,12 +128,8 @@ public final class LlmCostAdvisor implements CallAdvisor, StreamAdvisor {
 	private final @Nullable BudgetGuard budgetGuard;
 
 	private LlmCostAdvisor(Builder builder) {
-		this.pricer = (builder.callPricer != null) ? builder.callPricer
-				: CallPricer.builder(builder.priceResolver)
-					.currency(builder.currency)
-					.freeProviders(builder.freeProviders)
-					.eventPublisher(builder.eventPublisher)
-					.build();
+		this.pricer = builder.pricer;
+		this.recorder = builder.recorder;
 		this.usageNormalizers = (builder.usageNormalizers != null) ? builder.usageNormalizers
 				: UsageNormalizers.detect(LlmCostAdvisor.class.getClassLoader());
 		this.observationRegistry = builder.observationRegistry;
@@ -147,12 +140,15 @@ public final class LlmCostAdvisor implements CallAdvisor, StreamAdvisor {
 	}
 
 	/**
-	 * Start building an advisor that prices calls with the given resolver.
-	 * @param priceResolver the resolver of model prices
+	 * Start building an advisor that prices calls with the given pricer, for example
+	 * {@code CallPricer.builder(priceResolver).currency(currency).build()}; in a Spring
+	 * Boot application, use the auto-configured advisor bean instead.
+	 * @param pricer the pricer of calls, which decides prices, currency, free providers
+	 * and the publisher of unpriced-model events
 	 * @return a new builder
 	 */
-	public static Builder builder(ModelPriceResolver priceResolver) {
-		return new Builder(priceResolver);
+	public static Builder builder(CallPricer pricer) {
+		return new Builder(pricer);
 	}
 
 	@Override
@@ -175,7 +171,7 @@ public final class LlmCostAdvisor implements CallAdvisor, StreamAdvisor {
 			response = chain.nextCall(request);
 		}
 		catch (RuntimeException | Error ex) {
-			settle(reservation, context);
+			record(context, reservation, true);
 			stop(observation, ex);
 			throw ex;
 		}
@@ -191,7 +187,7 @@ public final class LlmCostAdvisor implements CallAdvisor, StreamAdvisor {
 		catch (RuntimeException ex) {
 			logger.warn("Failed to price an LLM call; the call is not affected", ex);
 		}
-		settle(reservation, context);
+		record(context, reservation, false);
 		stop(observation, null);
 		return withAccounting(response, context);
 	}
@@ -246,13 +242,8 @@ public final class LlmCostAdvisor implements CallAdvisor, StreamAdvisor {
 		}
 	}
 
-	private void settle(BudgetReservation reservation, LlmCostObservationContext context) {
-		try {
-			reservation.settle(context.getCost());
-		}
-		catch (RuntimeException ex) {
-			logger.warn("Failed to settle an LLM call against its budgets; the call is not affected", ex);
-		}
+	private void record(LlmCostObservationContext context, BudgetReservation reservation, boolean failed) {
+		this.recorder.record(context.toPricedCall(failed), reservation);
 	}
 
 	private ChatClientResponse withAccounting(ChatClientResponse response, LlmCostObservationContext context) {
@@ -320,10 +311,10 @@ public final class LlmCostAdvisor implements CallAdvisor, StreamAdvisor {
 			return;
 		}
 		context.setUsage(usage);
-		PricedCall priced = this.pricer.priceTokens(usage, context.getResponseModel(), context.getRequestModel(),
+		Charge charge = this.pricer.priceTokens(usage, context.getResponseModel(), context.getRequestModel(),
 				context.getProvider());
-		if (priced != null) {
-			context.setCost(priced.price(), priced.cost());
+		if (charge != null) {
+			context.setCost(charge.price(), charge.cost());
 		}
 	}
 
@@ -400,7 +391,7 @@ public final class LlmCostAdvisor implements CallAdvisor, StreamAdvisor {
 			catch (RuntimeException ex) {
 				logger.warn("Failed to price an LLM stream; the stream is not affected", ex);
 			}
-			settle(this.reservation, this.context);
+			record(this.context, this.reservation, error != null);
 			stop(this.observation, error);
 		}
 
@@ -411,9 +402,9 @@ public final class LlmCostAdvisor implements CallAdvisor, StreamAdvisor {
 	 */
 	public static final class Builder {
 
-		private final ModelPriceResolver priceResolver;
+		private final CallPricer pricer;
 
-		private Currency currency = Currency.getInstance("USD");
+		private LlmCostRecorder recorder = LlmCostRecorder.withoutListeners();
 
 		private @Nullable UsageNormalizers usageNormalizers;
 
@@ -423,29 +414,24 @@ public final class LlmCostAdvisor implements CallAdvisor, StreamAdvisor {
 
 		private int order = DEFAULT_ORDER;
 
-		private @Nullable ApplicationEventPublisher eventPublisher;
-
 		private AttributionPolicy attributionPolicy = AttributionPolicy.none();
 
 		private @Nullable BudgetGuard budgetGuard;
 
-		private Set<String> freeProviders = Set.of();
-
-		private @Nullable CallPricer callPricer;
-
-		private Builder(ModelPriceResolver priceResolver) {
-			Assert.notNull(priceResolver, "priceResolver must not be null");
-			this.priceResolver = priceResolver;
+		private Builder(CallPricer pricer) {
+			Assert.notNull(pricer, "pricer must not be null");
+			this.pricer = pricer;
 		}
 
 		/**
-		 * Set the currency of the prices.
-		 * @param currency the currency, USD by default
+		 * Set the recorder that every priced call goes to: it settles budgets and feeds
+		 * the meters, the endpoint totals and the spend-rate recorder.
+		 * @param recorder the recorder, by default one that feeds nothing
 		 * @return this builder
 		 */
-		public Builder currency(Currency currency) {
-			Assert.notNull(currency, "currency must not be null");
-			this.currency = currency;
+		public Builder recorder(LlmCostRecorder recorder) {
+			Assert.notNull(recorder, "recorder must not be null");
+			this.recorder = recorder;
 			return this;
 		}
 
@@ -493,16 +479,6 @@ public final class LlmCostAdvisor implements CallAdvisor, StreamAdvisor {
 		}
 
 		/**
-		 * Set the publisher of events such as {@link LlmUnpricedModelEvent}.
-		 * @param eventPublisher the publisher, or {@code null} to publish none
-		 * @return this builder
-		 */
-		public Builder eventPublisher(@Nullable ApplicationEventPublisher eventPublisher) {
-			this.eventPublisher = eventPublisher;
-			return this;
-		}
-
-		/**
 		 * Set the policy that decides the attribution tags of calls.
 		 * @param attributionPolicy the policy; by default calls carry their per-request
 		 * tags on spans and no tag on meters
@@ -521,29 +497,6 @@ public final class LlmCostAdvisor implements CallAdvisor, StreamAdvisor {
 		 */
 		public Builder budgetGuard(@Nullable BudgetGuard budgetGuard) {
 			this.budgetGuard = budgetGuard;
-			return this;
-		}
-
-		/**
-		 * Set the providers whose models cost nothing unless priced, such as local
-		 * {@code ollama} models.
-		 * @param freeProviders the provider names, as Spring AI names them
-		 * @return this builder
-		 */
-		public Builder freeProviders(Collection<String> freeProviders) {
-			this.freeProviders = Set.copyOf(freeProviders);
-			return this;
-		}
-
-		/**
-		 * Set the pricer of calls, which then decides the prices, the currency, the free
-		 * providers and the publisher of unpriced-model events in place of the other
-		 * settings of this builder.
-		 * @param callPricer the pricer
-		 * @return this builder
-		 */
-		public Builder callPricer(CallPricer callPricer) {
-			this.callPricer = callPricer;
 			return this;
 		}
 

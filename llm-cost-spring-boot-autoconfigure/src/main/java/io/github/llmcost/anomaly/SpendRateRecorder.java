@@ -23,19 +23,20 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import io.github.llmcost.cost.BigDecimalAdder;
 import io.github.llmcost.cost.LlmCost;
-import io.github.llmcost.observation.LlmCostObservationContext;
-import io.micrometer.observation.Observation;
-import io.micrometer.observation.ObservationHandler;
+import io.github.llmcost.recording.PricedCall;
+import io.github.llmcost.recording.PricedCallListener;
 
 /**
- * Adds the cost of every priced call to the spend of its keys: its model, and the value
- * of each metric attribution tag (such as {@code feature=summarize}). That is all it does
- * on the call path; {@link SpendMonitor} reads and resets the sums once per interval.
+ * Adds the cost of every priced call, as the
+ * {@link io.github.llmcost.recording.LlmCostRecorder} hands it over, to the spend of its
+ * keys: its model, and the value of each metric attribution tag (such as
+ * {@code feature=summarize}). That is all it does on the call path; {@link SpendMonitor}
+ * reads and resets the sums once per interval.
  *
  * @author llm-cost contributors
  * @since 0.1.0
  */
-public class SpendRateRecorder implements ObservationHandler<LlmCostObservationContext> {
+public class SpendRateRecorder implements PricedCallListener {
 
 	/**
 	 * Most keys kept per dimension; spend of further keys is not watched.
@@ -50,20 +51,14 @@ public class SpendRateRecorder implements ObservationHandler<LlmCostObservationC
 	private final Map<String, Map<String, BigDecimalAdder>> spend = new ConcurrentHashMap<>();
 
 	@Override
-	public boolean supportsContext(Observation.Context context) {
-		return context instanceof LlmCostObservationContext;
-	}
-
-	@Override
-	public void onStop(LlmCostObservationContext context) {
-		LlmCost cost = context.getCost();
+	public void onPricedCall(PricedCall call) {
+		LlmCost cost = call.cost();
 		if (cost == null) {
 			return;
 		}
 		BigDecimal total = cost.total();
-		String model = (context.getResponseModel() != null) ? context.getResponseModel() : context.getRequestModel();
-		add(MODEL, (model != null) ? model : "none", total);
-		context.getAttribution().metricTags().forEach((tag, value) -> add(tag, value, total));
+		add(MODEL, call.model(), total);
+		call.attribution().metricTags().forEach((tag, value) -> add(tag, value, total));
 	}
 
 	private void add(String dimension, String value, BigDecimal amount) {

@@ -40,6 +40,8 @@ import io.github.llmcost.model.LlmCostEmbeddingObservationHandler;
 import io.github.llmcost.model.LlmCostImageObservationHandler;
 import io.github.llmcost.observation.LlmCostObservationConvention;
 import io.github.llmcost.pricing.ModelPriceResolver;
+import io.github.llmcost.recording.LlmCostRecorder;
+import io.github.llmcost.recording.PricedCallListener;
 import io.github.llmcost.usage.AnthropicUsageNormalizer;
 import io.github.llmcost.usage.GoogleGenAiUsageNormalizer;
 import io.github.llmcost.usage.OpenAiUsageNormalizer;
@@ -129,12 +131,18 @@ public final class LlmCostAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	LlmCostAdvisor llmCostAdvisor(ModelPriceResolver priceResolver, CallPricer callPricer,
-			AttributionPolicy attributionPolicy, BudgetGuard budgetGuard, LlmCostProperties properties,
-			ObjectProvider<UsageNormalizer> usageNormalizers, ObjectProvider<ObservationRegistry> observationRegistry,
+	LlmCostRecorder llmCostRecorder(ObjectProvider<PricedCallListener> listeners) {
+		return new LlmCostRecorder(listeners.orderedStream().toList());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	LlmCostAdvisor llmCostAdvisor(CallPricer callPricer, LlmCostRecorder recorder, AttributionPolicy attributionPolicy,
+			BudgetGuard budgetGuard, LlmCostProperties properties, ObjectProvider<UsageNormalizer> usageNormalizers,
+			ObjectProvider<ObservationRegistry> observationRegistry,
 			ObjectProvider<LlmCostObservationConvention> customConvention) {
-		return LlmCostAdvisor.builder(priceResolver)
-			.callPricer(callPricer)
+		return LlmCostAdvisor.builder(callPricer)
+			.recorder(recorder)
 			.usageNormalizers(new UsageNormalizers(usageNormalizers.orderedStream().toList()))
 			.observationRegistry(observationRegistry.getIfUnique(() -> ObservationRegistry.NOOP))
 			.observationConvention(customConvention.getIfAvailable())
@@ -147,21 +155,21 @@ public final class LlmCostAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	LlmCostEmbeddingObservationHandler llmCostEmbeddingObservationHandler(ObjectProvider<CallPricer> callPricer,
-			ObjectProvider<AttributionPolicy> attributionPolicy, ObjectProvider<BudgetGuard> budgetGuard,
-			ObjectProvider<ObservationRegistry> observationRegistry,
+			ObjectProvider<LlmCostRecorder> recorder, ObjectProvider<AttributionPolicy> attributionPolicy,
+			ObjectProvider<BudgetGuard> budgetGuard, ObjectProvider<ObservationRegistry> observationRegistry,
 			ObjectProvider<LlmCostObservationConvention> customConvention) {
-		return new LlmCostEmbeddingObservationHandler(callPricer, attributionPolicy, budgetGuard, observationRegistry,
-				customConvention);
+		return new LlmCostEmbeddingObservationHandler(callPricer, recorder, attributionPolicy, budgetGuard,
+				observationRegistry, customConvention);
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
 	LlmCostImageObservationHandler llmCostImageObservationHandler(ObjectProvider<CallPricer> callPricer,
-			ObjectProvider<AttributionPolicy> attributionPolicy, ObjectProvider<BudgetGuard> budgetGuard,
-			ObjectProvider<ObservationRegistry> observationRegistry,
+			ObjectProvider<LlmCostRecorder> recorder, ObjectProvider<AttributionPolicy> attributionPolicy,
+			ObjectProvider<BudgetGuard> budgetGuard, ObjectProvider<ObservationRegistry> observationRegistry,
 			ObjectProvider<LlmCostObservationConvention> customConvention, ObjectProvider<ImageModel> imageModels) {
-		return new LlmCostImageObservationHandler(callPricer, attributionPolicy, budgetGuard, observationRegistry,
-				customConvention, imageModels);
+		return new LlmCostImageObservationHandler(callPricer, recorder, attributionPolicy, budgetGuard,
+				observationRegistry, customConvention, imageModels);
 	}
 
 	@Bean

@@ -48,8 +48,8 @@ public final class LlmCostEndpointAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	LlmCostTotals llmCostTotals() {
-		return new LlmCostTotals(Clock.systemUTC());
+	LlmCostTotals llmCostTotals(LlmCostProperties properties) {
+		return new LlmCostTotals(Clock.systemUTC(), properties.getCurrency());
 	}
 
 	@Bean

@@ -16,7 +16,7 @@
 
 package io.github.llmcost.autoconfigure;
 
-import io.github.llmcost.observation.LlmCostMeterObservationHandler;
+import io.github.llmcost.observation.LlmCostMeterRecorder;
 import io.github.llmcost.observation.LlmCostTracingObservationHandler;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.tracing.handler.TracingObservationHandler;
@@ -31,8 +31,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Auto-configuration of the observation handlers that turn {@code llm.call} observations
- * into meters and span attributes.
+ * Auto-configuration of the meters of priced calls ({@code llm.tokens}, {@code llm.cost},
+ * {@code llm.call.cost}), fed by the recorder, and of the handler that puts token and
+ * cost attributes on {@code llm.call} spans.
  *
  * @author llm-cost contributors
  * @since 0.1.0
@@ -51,8 +52,8 @@ public final class LlmCostObservationAutoConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean
-		LlmCostMeterObservationHandler llmCostMeterObservationHandler(MeterRegistry meterRegistry) {
-			return new LlmCostMeterObservationHandler(meterRegistry);
+		LlmCostMeterRecorder llmCostMeterRecorder(MeterRegistry meterRegistry) {
+			return new LlmCostMeterRecorder(meterRegistry);
 		}
 
 	}

@@ -22,6 +22,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Currency;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -30,10 +31,13 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
+import io.github.llmcost.billing.BillingDimension;
 import io.github.llmcost.budget.BudgetPeriod;
 import io.github.llmcost.pricing.GlobPattern;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.beans.BeanWrapper;
+import org.springframework.beans.PropertyAccessorFactory;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.core.io.Resource;
@@ -673,19 +677,18 @@ public class LlmCostProperties implements InitializingBean {
 	}
 
 	/**
-	 * Prices of one model, per llm-cost.pricing.per-tokens tokens, in llm-cost.currency.
+	 * Prices of the billing dimensions of a model or of a tier, per
+	 * llm-cost.pricing.per-tokens tokens (fees per call in llm-cost.currency). One
+	 * property per {@link BillingDimension}, named as its
+	 * {@link BillingDimension#propertyName() property name}; unset prices take the price
+	 * of the dimension's fallback, or in a tier the base price.
 	 */
-	public static class ModelPricing {
+	public abstract static class Prices {
 
 		/**
 		 * Price of uncached input tokens, per llm-cost.pricing.per-tokens tokens.
 		 */
 		private @Nullable BigDecimal input;
-
-		/**
-		 * Price of output tokens, per llm-cost.pricing.per-tokens tokens.
-		 */
-		private @Nullable BigDecimal output;
 
 		/**
 		 * Price of input tokens read from the prompt cache, per
@@ -706,15 +709,118 @@ public class LlmCostProperties implements InitializingBean {
 		private @Nullable BigDecimal cacheWrite1h;
 
 		/**
+		 * Price of output tokens, per llm-cost.pricing.per-tokens tokens.
+		 */
+		private @Nullable BigDecimal output;
+
+		/**
 		 * Price of reasoning tokens, per llm-cost.pricing.per-tokens tokens; defaults to
 		 * the output price.
 		 */
 		private @Nullable BigDecimal reasoning;
 
 		/**
-		 * Flat fee per call, in llm-cost.currency.
+		 * Flat fee per call, in llm-cost.currency; none unless set.
 		 */
-		private BigDecimal perRequest = BigDecimal.ZERO;
+		private @Nullable BigDecimal perRequest;
+
+		public @Nullable BigDecimal getInput() {
+			return this.input;
+		}
+
+		public void setInput(@Nullable BigDecimal input) {
+			this.input = input;
+		}
+
+		public @Nullable BigDecimal getCachedInput() {
+			return this.cachedInput;
+		}
+
+		public void setCachedInput(@Nullable BigDecimal cachedInput) {
+			this.cachedInput = cachedInput;
+		}
+
+		public @Nullable BigDecimal getCacheWrite() {
+			return this.cacheWrite;
+		}
+
+		public void setCacheWrite(@Nullable BigDecimal cacheWrite) {
+			this.cacheWrite = cacheWrite;
+		}
+
+		public @Nullable BigDecimal getCacheWrite1h() {
+			return this.cacheWrite1h;
+		}
+
+		public void setCacheWrite1h(@Nullable BigDecimal cacheWrite1h) {
+			this.cacheWrite1h = cacheWrite1h;
+		}
+
+		public @Nullable BigDecimal getOutput() {
+			return this.output;
+		}
+
+		public void setOutput(@Nullable BigDecimal output) {
+			this.output = output;
+		}
+
+		public @Nullable BigDecimal getReasoning() {
+			return this.reasoning;
+		}
+
+		public void setReasoning(@Nullable BigDecimal reasoning) {
+			this.reasoning = reasoning;
+		}
+
+		public @Nullable BigDecimal getPerRequest() {
+			return this.perRequest;
+		}
+
+		public void setPerRequest(@Nullable BigDecimal perRequest) {
+			this.perRequest = perRequest;
+		}
+
+		/**
+		 * Return the prices set, by dimension, read from the property of each dimension.
+		 * @return the prices set; unset dimensions are absent
+		 */
+		public Map<BillingDimension, BigDecimal> prices() {
+			BeanWrapper properties = PropertyAccessorFactory.forBeanPropertyAccess(this);
+			Map<BillingDimension, BigDecimal> prices = new EnumMap<>(BillingDimension.class);
+			for (BillingDimension dimension : BillingDimension.values()) {
+				Object price = properties.getPropertyValue(javaName(dimension));
+				if (price != null) {
+					prices.put(dimension, (BigDecimal) price);
+				}
+			}
+			return prices;
+		}
+
+		static String javaName(BillingDimension dimension) {
+			String name = dimension.propertyName();
+			StringBuilder javaName = new StringBuilder();
+			for (int i = 0; i < name.length(); i++) {
+				char ch = name.charAt(i);
+				javaName.append((ch == '-') ? Character.toUpperCase(name.charAt(++i)) : ch);
+			}
+			return javaName.toString();
+		}
+
+		void validatePrices(String key) {
+			prices().forEach((dimension, price) -> {
+				if (price.signum() < 0) {
+					throw new IllegalStateException(
+							"%s.%s must not be negative, was %s".formatted(key, dimension.propertyName(), price));
+				}
+			});
+		}
+
+	}
+
+	/**
+	 * Prices of one model, per llm-cost.pricing.per-tokens tokens, in llm-cost.currency.
+	 */
+	public static class ModelPricing extends Prices {
 
 		/**
 		 * Price of one generated image, in llm-cost.currency, for image models; an entry
@@ -734,68 +840,12 @@ public class LlmCostProperties implements InitializingBean {
 		 */
 		private final List<Tier> tiers = new ArrayList<>();
 
-		public @Nullable BigDecimal getInput() {
-			return this.input;
-		}
-
-		public void setInput(@Nullable BigDecimal input) {
-			this.input = input;
-		}
-
-		public @Nullable BigDecimal getOutput() {
-			return this.output;
-		}
-
-		public void setOutput(@Nullable BigDecimal output) {
-			this.output = output;
-		}
-
-		public @Nullable BigDecimal getCachedInput() {
-			return this.cachedInput;
-		}
-
-		public void setCachedInput(@Nullable BigDecimal cachedInput) {
-			this.cachedInput = cachedInput;
-		}
-
-		public @Nullable BigDecimal getCacheWrite() {
-			return this.cacheWrite;
-		}
-
-		public void setCacheWrite(@Nullable BigDecimal cacheWrite) {
-			this.cacheWrite = cacheWrite;
-		}
-
-		public @Nullable BigDecimal getReasoning() {
-			return this.reasoning;
-		}
-
-		public void setReasoning(@Nullable BigDecimal reasoning) {
-			this.reasoning = reasoning;
-		}
-
-		public @Nullable BigDecimal getCacheWrite1h() {
-			return this.cacheWrite1h;
-		}
-
-		public void setCacheWrite1h(@Nullable BigDecimal cacheWrite1h) {
-			this.cacheWrite1h = cacheWrite1h;
-		}
-
-		public BigDecimal getPerRequest() {
-			return this.perRequest;
-		}
-
 		public BigDecimal getPerImage() {
 			return this.perImage;
 		}
 
 		public void setPerImage(BigDecimal perImage) {
 			this.perImage = perImage;
-		}
-
-		public void setPerRequest(BigDecimal perRequest) {
-			this.perRequest = perRequest;
 		}
 
 		public List<String> getAliases() {
@@ -807,18 +857,21 @@ public class LlmCostProperties implements InitializingBean {
 		}
 
 		void validate(String key) {
-			requireNonNegative(key + ".per-image", this.perImage);
-			if (!isImageModel()) {
-				requirePresent(key + ".input", this.input);
-				requirePresent(key + ".output", this.output);
+			if (this.perImage.signum() < 0) {
+				throw new IllegalStateException(
+						"%s.per-image must not be negative, was %s".formatted(key, this.perImage));
 			}
-			requireNonNegative(key + ".input", this.input);
-			requireNonNegative(key + ".output", this.output);
-			requireNonNegative(key + ".cached-input", this.cachedInput);
-			requireNonNegative(key + ".cache-write", this.cacheWrite);
-			requireNonNegative(key + ".cache-write-1h", this.cacheWrite1h);
-			requireNonNegative(key + ".reasoning", this.reasoning);
-			requireNonNegative(key + ".per-request", this.perRequest);
+			if (!isImageModel()) {
+				Map<BillingDimension, BigDecimal> prices = prices();
+				for (BillingDimension dimension : BillingDimension.values()) {
+					if (dimension.isRequired() && !prices.containsKey(dimension)) {
+						throw new IllegalStateException(key + "." + dimension.propertyName()
+								+ " must be set: a model without a price for every token type would be priced at"
+								+ " zero for the missing one (an image model needs only per-image)");
+					}
+				}
+			}
+			validatePrices(key);
 			for (int i = 0; i < this.aliases.size(); i++) {
 				String alias = this.aliases.get(i);
 				if (alias == null || alias.isBlank()) {
@@ -845,34 +898,21 @@ public class LlmCostProperties implements InitializingBean {
 					throw new IllegalStateException("%s.above-input-tokens duplicates %s.tiers[%d]: both are %d"
 						.formatted(tierKey, key, previous, tier.getAboveInputTokens()));
 				}
-				tier.validate(tierKey);
+				tier.validatePrices(tierKey);
 			}
 		}
 
 		boolean isImageModel() {
-			return this.perImage != null && this.perImage.signum() > 0;
-		}
-
-		private static void requirePresent(String key, @Nullable BigDecimal price) {
-			if (price == null) {
-				throw new IllegalStateException(key + " must be set: a model without a price for every token"
-						+ " type would be priced at zero for the missing one (an image model needs only"
-						+ " per-image)");
-			}
-		}
-
-		static void requireNonNegative(String key, @Nullable BigDecimal price) {
-			if (price != null && price.signum() < 0) {
-				throw new IllegalStateException("%s must not be negative, was %s".formatted(key, price));
-			}
+			return this.perImage.signum() > 0;
 		}
 
 	}
 
 	/**
-	 * Prices of a model for calls whose prompt exceeds a number of tokens.
+	 * Prices of a model for calls whose prompt exceeds a number of tokens; unset prices
+	 * are the base prices of the model.
 	 */
-	public static class Tier {
+	public static class Tier extends Prices {
 
 		/**
 		 * Number of prompt tokens, cached or not, above which the tier's prices apply to
@@ -880,106 +920,12 @@ public class LlmCostProperties implements InitializingBean {
 		 */
 		private long aboveInputTokens;
 
-		/**
-		 * Price of uncached input tokens in this tier, per llm-cost.pricing.per-tokens
-		 * tokens; defaults to the base input price.
-		 */
-		private @Nullable BigDecimal input;
-
-		/**
-		 * Price of output tokens in this tier, per llm-cost.pricing.per-tokens tokens;
-		 * defaults to the base output price.
-		 */
-		private @Nullable BigDecimal output;
-
-		/**
-		 * Price of input tokens read from the prompt cache in this tier, per
-		 * llm-cost.pricing.per-tokens tokens; defaults to the base cached-input price.
-		 */
-		private @Nullable BigDecimal cachedInput;
-
-		/**
-		 * Price of input tokens written to the prompt cache in this tier, per
-		 * llm-cost.pricing.per-tokens tokens; defaults to the base cache-write price.
-		 */
-		private @Nullable BigDecimal cacheWrite;
-
-		/**
-		 * Price of input tokens written to the prompt cache for one hour in this tier,
-		 * per llm-cost.pricing.per-tokens tokens; defaults to the base one-hour
-		 * cache-write price.
-		 */
-		private @Nullable BigDecimal cacheWrite1h;
-
-		/**
-		 * Price of reasoning tokens in this tier, per llm-cost.pricing.per-tokens tokens;
-		 * defaults to the base reasoning price.
-		 */
-		private @Nullable BigDecimal reasoning;
-
-		public @Nullable BigDecimal getCacheWrite1h() {
-			return this.cacheWrite1h;
-		}
-
-		public void setCacheWrite1h(@Nullable BigDecimal cacheWrite1h) {
-			this.cacheWrite1h = cacheWrite1h;
-		}
-
 		public long getAboveInputTokens() {
 			return this.aboveInputTokens;
 		}
 
 		public void setAboveInputTokens(long aboveInputTokens) {
 			this.aboveInputTokens = aboveInputTokens;
-		}
-
-		public @Nullable BigDecimal getInput() {
-			return this.input;
-		}
-
-		public void setInput(@Nullable BigDecimal input) {
-			this.input = input;
-		}
-
-		public @Nullable BigDecimal getOutput() {
-			return this.output;
-		}
-
-		public void setOutput(@Nullable BigDecimal output) {
-			this.output = output;
-		}
-
-		public @Nullable BigDecimal getCachedInput() {
-			return this.cachedInput;
-		}
-
-		public void setCachedInput(@Nullable BigDecimal cachedInput) {
-			this.cachedInput = cachedInput;
-		}
-
-		public @Nullable BigDecimal getCacheWrite() {
-			return this.cacheWrite;
-		}
-
-		public void setCacheWrite(@Nullable BigDecimal cacheWrite) {
-			this.cacheWrite = cacheWrite;
-		}
-
-		public @Nullable BigDecimal getReasoning() {
-			return this.reasoning;
-		}
-
-		public void setReasoning(@Nullable BigDecimal reasoning) {
-			this.reasoning = reasoning;
-		}
-
-		void validate(String key) {
-			ModelPricing.requireNonNegative(key + ".input", this.input);
-			ModelPricing.requireNonNegative(key + ".output", this.output);
-			ModelPricing.requireNonNegative(key + ".cached-input", this.cachedInput);
-			ModelPricing.requireNonNegative(key + ".cache-write", this.cacheWrite);
-			ModelPricing.requireNonNegative(key + ".cache-write-1h", this.cacheWrite1h);
-			ModelPricing.requireNonNegative(key + ".reasoning", this.reasoning);
 		}
 
 	}

@@ -26,7 +26,6 @@ import io.github.llmcost.pricing.PriceCatalog;
 import io.github.llmcost.pricing.PriceEntry;
 import io.github.llmcost.pricing.ResolvedPrice;
 import io.github.llmcost.pricing.litellm.LiteLlmPriceFile;
-import org.jspecify.annotations.Nullable;
 
 import org.springframework.core.io.Resource;
 
@@ -71,34 +70,21 @@ public class PropertiesModelPriceResolver extends CatalogModelPriceResolver {
 	private static PriceCatalog propertiesCatalog(LlmCostProperties.Pricing pricing) {
 		List<PriceEntry> entries = new ArrayList<>();
 		pricing.getModels().forEach((model, modelPricing) -> {
-			boolean imageModel = modelPricing.isImageModel();
 			ModelPrice.Builder price = ModelPrice.builder()
 				.perTokens(pricing.getPerTokens())
-				.input(tokenPrice(modelPricing.getInput(), imageModel))
-				.output(tokenPrice(modelPricing.getOutput(), imageModel))
-				.cachedInput(modelPricing.getCachedInput())
-				.cacheWrite(modelPricing.getCacheWrite())
-				.cacheWrite1h(modelPricing.getCacheWrite1h())
-				.reasoning(modelPricing.getReasoning())
-				.perRequest(modelPricing.getPerRequest())
 				.perImage(modelPricing.getPerImage());
+			if (modelPricing.isImageModel()) {
+				// an image model needs no token prices
+				price.input(BigDecimal.ZERO).output(BigDecimal.ZERO);
+			}
+			modelPricing.prices().forEach(price::price);
 			for (LlmCostProperties.Tier tier : modelPricing.getTiers()) {
-				price.tier(tier.getAboveInputTokens(),
-						(prices) -> prices.input(tier.getInput())
-							.output(tier.getOutput())
-							.cachedInput(tier.getCachedInput())
-							.cacheWrite(tier.getCacheWrite())
-							.cacheWrite1h(tier.getCacheWrite1h())
-							.reasoning(tier.getReasoning()));
+				price.tier(tier.getAboveInputTokens(), (prices) -> tier.prices().forEach(prices::price));
 			}
 			entries.add(new PriceEntry(model, price.build(), modelPricing.getAliases()));
 		});
 		return new PriceCatalog(ResolvedPrice.SOURCE_PROPERTY, LlmCostProperties.CONFIG_PREFIX + ".pricing.models",
 				entries);
-	}
-
-	private static @Nullable BigDecimal tokenPrice(@Nullable BigDecimal price, boolean imageModel) {
-		return (price == null && imageModel) ? BigDecimal.ZERO : price;
 	}
 
 }

@@ -19,6 +19,7 @@ package io.github.llmcost.budget;
 import java.math.BigDecimal;
 import java.util.List;
 
+import io.github.llmcost.billing.BillingDimension;
 import io.github.llmcost.cost.LlmCostCalculator;
 import io.github.llmcost.pricing.ModelPriceResolver;
 import io.github.llmcost.pricing.ResolvedPrice;
@@ -88,8 +89,10 @@ public final class CallCostEstimator {
 		if (price == null) {
 			return BigDecimal.ZERO;
 		}
-		TokenUsage usage = new TokenUsage(inputTokens(prompt.getInstructions()), 0, 0,
-				outputTokens(prompt.getOptions()), 0);
+		TokenUsage usage = TokenUsage.builder()
+			.tokens(BillingDimension.INPUT, inputTokens(prompt.getInstructions()))
+			.tokens(BillingDimension.OUTPUT, outputTokens(prompt.getOptions()))
+			.build();
 		return this.calculator.calculate(usage, price.price()).total();
 	}
 

@@ -16,7 +16,6 @@
 
 package io.github.llmcost.cost;
 
-import java.math.BigDecimal;
 import java.util.Collection;
 import java.util.Currency;
 import java.util.List;
@@ -24,6 +23,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import io.github.llmcost.pricing.LlmUnpricedModelEvent;
+import io.github.llmcost.pricing.ModelPrice;
 import io.github.llmcost.pricing.ModelPriceResolver;
 import io.github.llmcost.pricing.ResolvedPrice;
 import io.github.llmcost.usage.TokenUsage;
@@ -107,14 +107,14 @@ public final class CallPricer {
 	 * @return the price and cost, or {@code null} if the model has no price (reported
 	 * once)
 	 */
-	public @Nullable PricedCall priceTokens(TokenUsage usage, @Nullable String responseModel,
-			@Nullable String requestModel, String provider) {
+	public @Nullable Charge priceTokens(TokenUsage usage, @Nullable String responseModel, @Nullable String requestModel,
+			String provider) {
 		ResolvedPrice price = resolve(responseModel, requestModel, provider);
 		if (price == null) {
 			reportUnpriced(responseModel, requestModel, provider);
 			return null;
 		}
-		return new PricedCall(price, this.calculator.calculate(usage, price.price()));
+		return new Charge(price, this.calculator.calculate(usage, price.price()));
 	}
 
 	/**
@@ -128,15 +128,13 @@ public final class CallPricer {
 	 * @param provider the provider of the call
 	 * @return the price and cost, or {@code null} if no name has a price (reported once)
 	 */
-	public @Nullable PricedCall priceImages(int images, List<String> names, @Nullable String model, String provider) {
+	public @Nullable Charge priceImages(int images, List<String> names, @Nullable String model, String provider) {
 		ResolvedPrice price = resolveImagePrice(names, provider);
 		if (price == null) {
 			reportUnpriced(model, model, provider);
 			return null;
 		}
-		BigDecimal fees = price.price().perImage().multiply(BigDecimal.valueOf(images)).add(price.price().perRequest());
-		return new PricedCall(price, new LlmCost(getCurrency(), BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO,
-				BigDecimal.ZERO, BigDecimal.ZERO, fees, LlmCost.BASE_TIER));
+		return new Charge(price, this.calculator.calculateImages(images, price.price()));
 	}
 
 	/**
@@ -149,8 +147,7 @@ public final class CallPricer {
 	 * @return the price, or {@code null} if no name has a price of images
 	 */
 	public @Nullable ResolvedPrice resolveImagePrice(List<String> names, String provider) {
-		ResolvedPrice price = this.priceResolver.resolveFirst(names,
-				(candidate) -> candidate.perImage().signum() > 0 || candidate.perRequest().signum() > 0);
+		ResolvedPrice price = this.priceResolver.resolveFirst(names, ModelPrice::pricesImages);
 		return freeUnlessConfigured(price, provider);
 	}
 
@@ -215,12 +212,12 @@ public final class CallPricer {
 	}
 
 	/**
-	 * The price and cost of a call.
+	 * What a call is charged: the price it resolved to and its cost.
 	 *
 	 * @param price the resolved price
 	 * @param cost the cost
 	 */
-	public record PricedCall(ResolvedPrice price, LlmCost cost) {
+	public record Charge(ResolvedPrice price, LlmCost cost) {
 
 	}
 

@@ -31,11 +31,6 @@ public enum CostSource {
 	LOCAL("local"),
 
 	/**
-	 * Computed from estimated usage, because the provider reported none.
-	 */
-	ESTIMATED("estimated"),
-
-	/**
 	 * Not computed: the model has no price.
 	 */
 	UNPRICED("unpriced");

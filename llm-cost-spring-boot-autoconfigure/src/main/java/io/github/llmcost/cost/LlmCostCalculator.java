@@ -18,7 +18,10 @@ package io.github.llmcost.cost;
 
 import java.math.BigDecimal;
 import java.util.Currency;
+import java.util.Map;
 
+import io.github.llmcost.billing.BillingDimension;
+import io.github.llmcost.billing.BillingDimension.Unit;
 import io.github.llmcost.pricing.ModelPrice;
 import io.github.llmcost.pricing.PriceTier;
 import io.github.llmcost.usage.TokenUsage;
@@ -35,6 +38,8 @@ import org.springframework.util.Assert;
  * @since 0.1.0
  */
 public final class LlmCostCalculator {
+
+	private static final BillingDimension[] DIMENSIONS = BillingDimension.values();
 
 	private final Currency currency;
 
@@ -56,27 +61,40 @@ public final class LlmCostCalculator {
 	}
 
 	/**
-	 * Compute the cost of one call.
+	 * Compute the cost of one call: the units of every dimension times their price, the
+	 * tokens of each token dimension and one unit of each per-call dimension.
 	 * @param usage the tokens of the call
 	 * @param price the prices of its model, per token
-	 * @return the cost, per bucket
+	 * @return the cost, per dimension
 	 */
 	public LlmCost calculate(TokenUsage usage, ModelPrice price) {
 		PriceTier tier = price.tierFor(usage.promptTokens());
 		ModelPrice applied = (tier != null) ? tier.price() : price;
-		return new LlmCost(this.currency, times(usage.input(), applied.input()),
-				times(usage.cachedInput(), applied.cachedInput()), cacheWrites(usage, applied),
-				times(usage.output(), applied.output()), times(usage.reasoning(), applied.reasoning()),
-				applied.perRequest(), (tier != null) ? tier.name() : LlmCost.BASE_TIER);
+		BigDecimal[] amounts = new BigDecimal[DIMENSIONS.length];
+		for (BillingDimension dimension : DIMENSIONS) {
+			long units = (dimension.unit() == Unit.CALL) ? 1 : usage.get(dimension);
+			amounts[dimension.ordinal()] = times(units, applied.get(dimension));
+		}
+		return LlmCost.of(this.currency, amounts, (tier != null) ? tier.name() : LlmCost.BASE_TIER);
 	}
 
-	private static BigDecimal cacheWrites(TokenUsage usage, ModelPrice price) {
-		return times(usage.cacheWrite() - usage.cacheWrite1h(), price.cacheWrite())
-			.add(times(usage.cacheWrite1h(), price.cacheWrite1h()));
+	/**
+	 * Compute the cost of an image generation call: the per-image price times the number
+	 * of images, plus the per-request fee, as the {@code request} cost.
+	 * @param images the number of images generated
+	 * @param price the prices of its model
+	 * @return the cost
+	 */
+	public LlmCost calculateImages(int images, ModelPrice price) {
+		BigDecimal fees = times(images, price.perImage()).add(price.get(BillingDimension.REQUEST));
+		return LlmCost.of(this.currency, Map.of(BillingDimension.REQUEST, fees), LlmCost.BASE_TIER);
 	}
 
-	private static BigDecimal times(long tokens, BigDecimal pricePerToken) {
-		return (tokens != 0) ? pricePerToken.multiply(BigDecimal.valueOf(tokens)) : BigDecimal.ZERO;
+	private static BigDecimal times(long units, BigDecimal pricePerUnit) {
+		if (units == 0 || pricePerUnit.signum() == 0) {
+			return BigDecimal.ZERO;
+		}
+		return (units == 1) ? pricePerUnit : pricePerUnit.multiply(BigDecimal.valueOf(units));
 	}
 
 }

@@ -19,12 +19,14 @@ package io.github.llmcost.model;
 import java.math.BigDecimal;
 
 import io.github.llmcost.attribution.AttributionPolicy;
+import io.github.llmcost.billing.BillingDimension;
 import io.github.llmcost.budget.BudgetGuard;
 import io.github.llmcost.cost.CallPricer;
-import io.github.llmcost.cost.CallPricer.PricedCall;
+import io.github.llmcost.cost.CallPricer.Charge;
 import io.github.llmcost.observation.LlmCostObservationContext;
 import io.github.llmcost.observation.LlmCostObservationConvention;
 import io.github.llmcost.pricing.ResolvedPrice;
+import io.github.llmcost.recording.LlmCostRecorder;
 import io.github.llmcost.usage.TokenUsage;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
@@ -61,16 +63,17 @@ public class LlmCostEmbeddingObservationHandler
 	/**
 	 * Create a handler, whose collaborators are resolved on first use.
 	 * @param pricer the pricer of calls
+	 * @param recorder the recorder of priced calls
 	 * @param attributionPolicy the policy that decides the tags of calls
 	 * @param budgetGuard the guard that holds calls to budgets, if any
 	 * @param observationRegistry the registry to record {@code llm.call} observations in
 	 * @param observationConvention a custom convention, if any
 	 */
 	public LlmCostEmbeddingObservationHandler(ObjectProvider<CallPricer> pricer,
-			ObjectProvider<AttributionPolicy> attributionPolicy, ObjectProvider<BudgetGuard> budgetGuard,
-			ObjectProvider<ObservationRegistry> observationRegistry,
+			ObjectProvider<LlmCostRecorder> recorder, ObjectProvider<AttributionPolicy> attributionPolicy,
+			ObjectProvider<BudgetGuard> budgetGuard, ObjectProvider<ObservationRegistry> observationRegistry,
 			ObjectProvider<LlmCostObservationConvention> observationConvention) {
-		super(pricer, attributionPolicy, budgetGuard, observationRegistry, observationConvention);
+		super(pricer, recorder, attributionPolicy, budgetGuard, observationRegistry, observationConvention);
 	}
 
 	@Override
@@ -99,7 +102,7 @@ public class LlmCostEmbeddingObservationHandler
 		for (String text : context.getRequest().getInstructions()) {
 			tokens += this.tokenizer.estimate(text);
 		}
-		return getPricer().getCalculator().calculate(new TokenUsage(tokens, 0, 0, 0, 0), price.price()).total();
+		return getPricer().getCalculator().calculate(inputTokens(tokens), price.price()).total();
 	}
 
 	@Override
@@ -114,13 +117,17 @@ public class LlmCostEmbeddingObservationHandler
 			getPricer().reportNoUsage(call.getResponseModel(), call.getRequestModel(), call.getProvider());
 			return;
 		}
-		TokenUsage usage = new TokenUsage(tokens, 0, 0, 0, 0);
+		TokenUsage usage = inputTokens(tokens);
 		call.setUsage(usage);
-		PricedCall priced = getPricer().priceTokens(usage, call.getResponseModel(), call.getRequestModel(),
+		Charge charge = getPricer().priceTokens(usage, call.getResponseModel(), call.getRequestModel(),
 				call.getProvider());
-		if (priced != null) {
-			call.setCost(priced.price(), priced.cost());
+		if (charge != null) {
+			call.setCost(charge.price(), charge.cost());
 		}
+	}
+
+	private static TokenUsage inputTokens(long tokens) {
+		return TokenUsage.builder().tokens(BillingDimension.INPUT, tokens).build();
 	}
 
 	private static long inputTokens(@Nullable Usage usage) {

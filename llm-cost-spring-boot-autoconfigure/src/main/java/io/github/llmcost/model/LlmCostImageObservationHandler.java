@@ -24,10 +24,11 @@ import java.util.Locale;
 import io.github.llmcost.attribution.AttributionPolicy;
 import io.github.llmcost.budget.BudgetGuard;
 import io.github.llmcost.cost.CallPricer;
-import io.github.llmcost.cost.CallPricer.PricedCall;
+import io.github.llmcost.cost.CallPricer.Charge;
 import io.github.llmcost.observation.LlmCostObservationContext;
 import io.github.llmcost.observation.LlmCostObservationConvention;
 import io.github.llmcost.pricing.ResolvedPrice;
+import io.github.llmcost.recording.LlmCostRecorder;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
 import org.jspecify.annotations.Nullable;
@@ -73,6 +74,7 @@ public class LlmCostImageObservationHandler extends PricedModelObservationHandle
 	/**
 	 * Create a handler, whose collaborators are resolved on first use.
 	 * @param pricer the pricer of calls
+	 * @param recorder the recorder of priced calls
 	 * @param attributionPolicy the policy that decides the tags of calls
 	 * @param budgetGuard the guard that holds calls to budgets, if any
 	 * @param observationRegistry the registry to record {@code llm.call} observations in
@@ -80,12 +82,12 @@ public class LlmCostImageObservationHandler extends PricedModelObservationHandle
 	 * @param imageModels the image models of the application, whose default options
 	 * complete requests that name no model, quality or size
 	 */
-	public LlmCostImageObservationHandler(ObjectProvider<CallPricer> pricer,
+	public LlmCostImageObservationHandler(ObjectProvider<CallPricer> pricer, ObjectProvider<LlmCostRecorder> recorder,
 			ObjectProvider<AttributionPolicy> attributionPolicy, ObjectProvider<BudgetGuard> budgetGuard,
 			ObjectProvider<ObservationRegistry> observationRegistry,
 			ObjectProvider<LlmCostObservationConvention> observationConvention,
 			ObjectProvider<ImageModel> imageModels) {
-		super(pricer, attributionPolicy, budgetGuard, observationRegistry, observationConvention);
+		super(pricer, recorder, attributionPolicy, budgetGuard, observationRegistry, observationConvention);
 		this.imageModels = imageModels;
 	}
 
@@ -113,7 +115,7 @@ public class LlmCostImageObservationHandler extends PricedModelObservationHandle
 		}
 		String n = option(context, "n");
 		int images = (n != null) ? Math.max(1, Integer.parseInt(n)) : 1;
-		return price.price().perImage().multiply(BigDecimal.valueOf(images)).add(price.price().perRequest());
+		return getPricer().getCalculator().calculateImages(images, price.price()).total();
 	}
 
 	@Override
@@ -124,10 +126,10 @@ public class LlmCostImageObservationHandler extends PricedModelObservationHandle
 		}
 		// image responses name no model: the model that served the call is the request's
 		call.setResponseModel(call.getRequestModel());
-		PricedCall priced = getPricer().priceImages(response.getResults().size(),
-				names(context, call.getRequestModel()), call.getRequestModel(), call.getProvider());
-		if (priced != null) {
-			call.setCost(priced.price(), priced.cost());
+		Charge charge = getPricer().priceImages(response.getResults().size(), names(context, call.getRequestModel()),
+				call.getRequestModel(), call.getProvider());
+		if (charge != null) {
+			call.setCost(charge.price(), charge.cost());
 		}
 	}
 

@@ -31,6 +31,7 @@ import io.github.llmcost.observation.DefaultLlmCostObservationConvention;
 import io.github.llmcost.observation.LlmCostObservationContext;
 import io.github.llmcost.observation.LlmCostObservationConvention;
 import io.github.llmcost.observation.LlmCostObservationDocumentation;
+import io.github.llmcost.recording.LlmCostRecorder;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationHandler;
 import io.micrometer.observation.ObservationRegistry;
@@ -49,10 +50,11 @@ import org.springframework.util.function.SingletonSupplier;
  * model observation: when the model's observation starts, it starts an {@code llm.call}
  * observation and reserves the call's estimate against its budgets (an enforced budget
  * that cannot take it rejects the call before any request is made); when the model's
- * observation stops, it prices the response, settles the reservation and stops the
- * {@code llm.call} observation. Each model call is counted once. Calls carry the tags of
- * the {@link io.github.llmcost.attribution.LlmCostTagContributor contributors}, which get
- * a request with an empty prompt.
+ * observation stops, it prices the response, hands the priced call to the
+ * {@link LlmCostRecorder} (which settles the reservation) and stops the {@code llm.call}
+ * observation. Each model call is counted once. Calls carry the tags of the
+ * {@link io.github.llmcost.attribution.LlmCostTagContributor contributors}, which get a
+ * request with an empty prompt.
  *
  * @param <C> the type of the model observation's context
  * @author llm-cost contributors
@@ -71,6 +73,8 @@ public abstract class PricedModelObservationHandler<C extends ModelObservationCo
 
 	private final SingletonSupplier<CallPricer> pricer;
 
+	private final SingletonSupplier<LlmCostRecorder> recorder;
+
 	private final SingletonSupplier<AttributionPolicy> attributionPolicy;
 
 	private final Supplier<@Nullable BudgetGuard> budgetGuard;
@@ -85,16 +89,18 @@ public abstract class PricedModelObservationHandler<C extends ModelObservationCo
 	 * that may need it, such as a Redis budget store or a price resolver reading a
 	 * database.
 	 * @param pricer the pricer of calls
+	 * @param recorder the recorder of priced calls
 	 * @param attributionPolicy the policy that decides the tags of calls
 	 * @param budgetGuard the guard that holds calls to budgets, if any
 	 * @param observationRegistry the registry to record {@code llm.call} observations in
 	 * @param observationConvention a custom convention, if any
 	 */
-	protected PricedModelObservationHandler(ObjectProvider<CallPricer> pricer,
+	protected PricedModelObservationHandler(ObjectProvider<CallPricer> pricer, ObjectProvider<LlmCostRecorder> recorder,
 			ObjectProvider<AttributionPolicy> attributionPolicy, ObjectProvider<BudgetGuard> budgetGuard,
 			ObjectProvider<ObservationRegistry> observationRegistry,
 			ObjectProvider<LlmCostObservationConvention> observationConvention) {
 		this.pricer = SingletonSupplier.of(pricer::getObject);
+		this.recorder = SingletonSupplier.of(recorder::getObject);
 		this.attributionPolicy = SingletonSupplier.of(attributionPolicy::getObject);
 		this.budgetGuard = SingletonSupplier.ofNullable(budgetGuard::getIfAvailable);
 		this.observationRegistry = SingletonSupplier
@@ -217,7 +223,7 @@ public abstract class PricedModelObservationHandler<C extends ModelObservationCo
 			logger.warn("Failed to price an LLM " + operation() + " call; the call is not affected", ex);
 		}
 		try {
-			call.reservation.settle(call.context.getCost());
+			this.recorder.obtain().record(call.context.toPricedCall(context.getError() != null), call.reservation);
 			call.observation.stop();
 		}
 		catch (RuntimeException ex) {

@@ -22,6 +22,7 @@ import io.github.llmcost.attribution.AttributionPolicy.Attribution;
 import io.github.llmcost.cost.CostSource;
 import io.github.llmcost.cost.LlmCost;
 import io.github.llmcost.pricing.ResolvedPrice;
+import io.github.llmcost.recording.PricedCall;
 import io.github.llmcost.usage.TokenUsage;
 import io.micrometer.observation.Observation;
 import org.jspecify.annotations.Nullable;
@@ -183,6 +184,17 @@ public class LlmCostObservationContext extends Observation.Context {
 	public void setCost(@Nullable ResolvedPrice price, @Nullable LlmCost cost) {
 		this.price = price;
 		this.cost = cost;
+	}
+
+	/**
+	 * Return the call as priced so far, for the
+	 * {@link io.github.llmcost.recording.LlmCostRecorder}.
+	 * @param failed whether the call failed
+	 * @return the priced call
+	 */
+	public PricedCall toPricedCall(boolean failed) {
+		return new PricedCall(this.operation, this.provider, this.requestModel, this.responseModel, this.currency,
+				this.streaming, this.attribution, this.usage, this.price, this.cost, failed);
 	}
 
 	/**

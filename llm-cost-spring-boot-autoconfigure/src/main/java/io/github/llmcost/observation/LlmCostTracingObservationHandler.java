@@ -16,6 +16,7 @@
 
 package io.github.llmcost.observation;
 
+import io.github.llmcost.billing.BillingDimension;
 import io.github.llmcost.cost.LlmCost;
 import io.github.llmcost.observation.LlmCostObservationDocumentation.SpanAttributeNames;
 import io.github.llmcost.usage.TokenUsage;
@@ -66,9 +67,10 @@ public class LlmCostTracingObservationHandler implements ObservationHandler<LlmC
 		if (usage != null) {
 			span.tag(SpanAttributeNames.INPUT_TOKENS.asString(), usage.promptTokens());
 			span.tag(SpanAttributeNames.OUTPUT_TOKENS.asString(), usage.completionTokens());
-			span.tag(SpanAttributeNames.CACHE_READ_INPUT_TOKENS.asString(), usage.cachedInput());
-			span.tag(SpanAttributeNames.CACHE_CREATION_INPUT_TOKENS.asString(), usage.cacheWrite());
-			span.tag(SpanAttributeNames.REASONING_OUTPUT_TOKENS.asString(), usage.reasoning());
+			span.tag(SpanAttributeNames.CACHE_READ_INPUT_TOKENS.asString(), usage.get(BillingDimension.CACHED_INPUT));
+			span.tag(SpanAttributeNames.CACHE_CREATION_INPUT_TOKENS.asString(),
+					usage.get(BillingDimension.CACHE_WRITE) + usage.get(BillingDimension.CACHE_WRITE_1H));
+			span.tag(SpanAttributeNames.REASONING_OUTPUT_TOKENS.asString(), usage.get(BillingDimension.REASONING));
 		}
 		LlmCost cost = context.getCost();
 		if (cost != null) {

@@ -19,58 +19,57 @@ package io.github.llmcost.pricing;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 
+import io.github.llmcost.billing.BillingDimension;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.util.Assert;
 
 /**
- * Prices of one model in the configured currency. Token prices are per single token, so
- * the cost of a bucket is its token count times its price; use {@link #builder()} to
- * state prices per million (or any number of) tokens.
+ * Prices of one model in the configured currency, one per {@link BillingDimension}: token
+ * prices are per single token, so the cost of a dimension is its token count times its
+ * price, and a per-call price is the fee of each call. Use {@link #builder()} to state
+ * prices per million (or any number of) tokens.
  * <p>
  * A price may have {@link PriceTier tiers}: higher prices that apply to a whole call when
  * its prompt tokens exceed a threshold, as Anthropic and Google bill long contexts.
  *
- * @param input price of one uncached input token
- * @param cachedInput price of one input token read from the prompt cache
- * @param cacheWrite price of one input token written to the prompt cache (for five
- * minutes, where the provider distinguishes)
- * @param cacheWrite1h price of one input token written to the prompt cache for one hour
- * @param output price of one output token that is not a reasoning token
- * @param reasoning price of one reasoning token
- * @param perRequest flat fee per model call
+ * @param prices the price of one unit of every dimension
  * @param perImage price of one generated image, for image models
  * @param tiers prices for calls whose prompt exceeds a number of tokens, in ascending
  * order of their thresholds
  * @author llm-cost contributors
  * @since 0.1.0
  */
-public record ModelPrice(BigDecimal input, BigDecimal cachedInput, BigDecimal cacheWrite, BigDecimal cacheWrite1h,
-		BigDecimal output, BigDecimal reasoning, BigDecimal perRequest, BigDecimal perImage, List<PriceTier> tiers) {
+public record ModelPrice(Map<BillingDimension, BigDecimal> prices, BigDecimal perImage, List<PriceTier> tiers) {
 
 	/**
 	 * A price of zero for everything.
 	 */
-	public static final ModelPrice FREE = new ModelPrice(BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO,
-			BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO);
+	public static final ModelPrice FREE = builder().input(BigDecimal.ZERO).output(BigDecimal.ZERO).build();
 
 	/**
-	 * Create a new {@link ModelPrice}, checking that no price is negative and that no two
-	 * tiers share a threshold.
+	 * Create a new {@link ModelPrice}, checking that every dimension has a price, that no
+	 * price is negative and that no two tiers share a threshold.
 	 */
 	public ModelPrice {
-		requireNonNegative(input, "input");
-		requireNonNegative(cachedInput, "cachedInput");
-		requireNonNegative(cacheWrite, "cacheWrite");
-		requireNonNegative(cacheWrite1h, "cacheWrite1h");
-		requireNonNegative(output, "output");
-		requireNonNegative(reasoning, "reasoning");
-		requireNonNegative(perRequest, "perRequest");
-		requireNonNegative(perImage, "perImage");
+		Assert.notNull(prices, "prices must not be null");
+		Map<BillingDimension, BigDecimal> copy = new EnumMap<>(BillingDimension.class);
+		for (BillingDimension dimension : BillingDimension.values()) {
+			BigDecimal price = prices.get(dimension);
+			Assert.notNull(price, () -> dimension.id() + " price must not be null");
+			Assert.isTrue(price.signum() >= 0, () -> dimension.id() + " price must not be negative, was " + price);
+			copy.put(dimension, price);
+		}
+		prices = Collections.unmodifiableMap(copy);
+		Assert.notNull(perImage, "perImage price must not be null");
+		Assert.isTrue(perImage.signum() >= 0, () -> "perImage price must not be negative, was " + perImage);
 		Assert.notNull(tiers, "tiers must not be null");
 		List<PriceTier> sorted = new ArrayList<>(tiers);
 		sorted.sort(Comparator.comparingLong(PriceTier::aboveInputTokens));
@@ -83,38 +82,21 @@ public record ModelPrice(BigDecimal input, BigDecimal cachedInput, BigDecimal ca
 	}
 
 	/**
-	 * Create a new {@link ModelPrice} whose one-hour cache writes cost as much as other
-	 * cache writes.
-	 * @param input price of one uncached input token
-	 * @param cachedInput price of one input token read from the prompt cache
-	 * @param cacheWrite price of one input token written to the prompt cache
-	 * @param output price of one output token that is not a reasoning token
-	 * @param reasoning price of one reasoning token
-	 * @param perRequest flat fee per model call
-	 * @param tiers prices for calls whose prompt exceeds a number of tokens
+	 * Return the price of one unit of a dimension: one token, or one call.
+	 * @param dimension the dimension
+	 * @return the price
 	 */
-	public ModelPrice(BigDecimal input, BigDecimal cachedInput, BigDecimal cacheWrite, BigDecimal output,
-			BigDecimal reasoning, BigDecimal perRequest, List<PriceTier> tiers) {
-		this(input, cachedInput, cacheWrite, cacheWrite, output, reasoning, perRequest, BigDecimal.ZERO, tiers);
+	public BigDecimal get(BillingDimension dimension) {
+		return this.prices.get(dimension);
 	}
 
 	/**
-	 * Create a new {@link ModelPrice} without tiers.
-	 * @param input price of one uncached input token
-	 * @param cachedInput price of one input token read from the prompt cache
-	 * @param cacheWrite price of one input token written to the prompt cache
-	 * @param output price of one output token that is not a reasoning token
-	 * @param reasoning price of one reasoning token
-	 * @param perRequest flat fee per model call
+	 * Return whether this price can price an image generation call: it has a per-image
+	 * price or a per-request fee (a price of tokens alone does not price images).
+	 * @return {@code true} if a per-image price or a per-request fee is set
 	 */
-	public ModelPrice(BigDecimal input, BigDecimal cachedInput, BigDecimal cacheWrite, BigDecimal output,
-			BigDecimal reasoning, BigDecimal perRequest) {
-		this(input, cachedInput, cacheWrite, output, reasoning, perRequest, List.of());
-	}
-
-	private static void requireNonNegative(BigDecimal price, String name) {
-		Assert.notNull(price, () -> name + " price must not be null");
-		Assert.isTrue(price.signum() >= 0, () -> name + " price must not be negative, was " + price);
+	public boolean pricesImages() {
+		return this.perImage.signum() > 0 || get(BillingDimension.REQUEST).signum() > 0;
 	}
 
 	/**
@@ -143,18 +125,17 @@ public record ModelPrice(BigDecimal input, BigDecimal cachedInput, BigDecimal ca
 
 	/**
 	 * Builder of a {@link ModelPrice} whose token prices are stated per a number of
-	 * tokens. Unset prices take the documented defaults: cached input and cache writes
-	 * cost as much as input, reasoning as much as output, and there is no per-request
-	 * fee. Unset prices of a tier are those set on the base price, or else the tier's own
-	 * input or output price.
+	 * tokens. Input and output must be priced; a dimension left unset has the price of
+	 * its {@link BillingDimension#fallback() fallback} (cached input and cache writes
+	 * cost as much as input, reasoning as much as output), or none. A dimension left
+	 * unset in a tier has the price set on the base price, or else the tier's price of
+	 * its fallback, or else the base price.
 	 */
 	public static final class Builder {
 
 		private BigDecimal perTokens = BigDecimal.valueOf(1_000_000);
 
 		private final TokenPrices base = new TokenPrices();
-
-		private BigDecimal perRequest = BigDecimal.ZERO;
 
 		private BigDecimal perImage = BigDecimal.ZERO;
 
@@ -175,46 +156,24 @@ public record ModelPrice(BigDecimal input, BigDecimal cachedInput, BigDecimal ca
 		}
 
 		/**
+		 * Set the price of a dimension.
+		 * @param dimension the dimension
+		 * @param price the price per {@code perTokens} tokens of a token dimension, or
+		 * per call, or {@code null} to leave it unset
+		 * @return this builder
+		 */
+		public Builder price(BillingDimension dimension, @Nullable BigDecimal price) {
+			this.base.price(dimension, price);
+			return this;
+		}
+
+		/**
 		 * Set the price of uncached input tokens.
 		 * @param input the price per {@code perTokens} tokens
 		 * @return this builder
 		 */
 		public Builder input(BigDecimal input) {
-			this.base.input(input);
-			return this;
-		}
-
-		/**
-		 * Set the price of input tokens read from the prompt cache.
-		 * @param cachedInput the price per {@code perTokens} tokens, or {@code null} for
-		 * the input price
-		 * @return this builder
-		 */
-		public Builder cachedInput(@Nullable BigDecimal cachedInput) {
-			this.base.cachedInput(cachedInput);
-			return this;
-		}
-
-		/**
-		 * Set the price of input tokens written to the prompt cache.
-		 * @param cacheWrite the price per {@code perTokens} tokens, or {@code null} for
-		 * the input price
-		 * @return this builder
-		 */
-		public Builder cacheWrite(@Nullable BigDecimal cacheWrite) {
-			this.base.cacheWrite(cacheWrite);
-			return this;
-		}
-
-		/**
-		 * Set the price of input tokens written to the prompt cache for one hour.
-		 * @param cacheWrite1h the price per {@code perTokens} tokens, or {@code null} for
-		 * the cache-write price
-		 * @return this builder
-		 */
-		public Builder cacheWrite1h(@Nullable BigDecimal cacheWrite1h) {
-			this.base.cacheWrite1h(cacheWrite1h);
-			return this;
+			return price(BillingDimension.INPUT, input);
 		}
 
 		/**
@@ -223,29 +182,7 @@ public record ModelPrice(BigDecimal input, BigDecimal cachedInput, BigDecimal ca
 		 * @return this builder
 		 */
 		public Builder output(BigDecimal output) {
-			this.base.output(output);
-			return this;
-		}
-
-		/**
-		 * Set the price of reasoning tokens.
-		 * @param reasoning the price per {@code perTokens} tokens, or {@code null} for
-		 * the output price
-		 * @return this builder
-		 */
-		public Builder reasoning(@Nullable BigDecimal reasoning) {
-			this.base.reasoning(reasoning);
-			return this;
-		}
-
-		/**
-		 * Set the flat fee per call.
-		 * @param perRequest the fee per call, or {@code null} for none
-		 * @return this builder
-		 */
-		public Builder perRequest(@Nullable BigDecimal perRequest) {
-			this.perRequest = (perRequest != null) ? perRequest : BigDecimal.ZERO;
-			return this;
+			return price(BillingDimension.OUTPUT, output);
 		}
 
 		/**
@@ -275,70 +212,84 @@ public record ModelPrice(BigDecimal input, BigDecimal cachedInput, BigDecimal ca
 		/**
 		 * Build the price.
 		 * @return the price, per single token
+		 * @throws IllegalStateException if input or output is not priced
 		 */
 		public ModelPrice build() {
-			Assert.state(this.base.input != null, "Input price must be set");
-			Assert.state(this.base.output != null, "Output price must be set");
-			BigDecimal input = perToken(this.base.input);
-			BigDecimal output = perToken(this.base.output);
-			BigDecimal cachedInput = perTokenOr(this.base.cachedInput, input);
-			BigDecimal cacheWrite = perTokenOr(this.base.cacheWrite, input);
-			BigDecimal cacheWrite1h = perTokenOr(this.base.cacheWrite1h, cacheWrite);
-			BigDecimal reasoning = perTokenOr(this.base.reasoning, output);
+			Map<BillingDimension, BigDecimal> prices = new EnumMap<>(BillingDimension.class);
+			for (BillingDimension dimension : BillingDimension.values()) {
+				BigDecimal price = this.base.get(dimension);
+				BillingDimension fallback = dimension.fallback();
+				if (price != null) {
+					prices.put(dimension, perUnit(dimension, price));
+				}
+				else if (fallback != null) {
+					prices.put(dimension, prices.get(fallback));
+				}
+				else {
+					Assert.state(!dimension.isRequired(), () -> capitalize(dimension.id()) + " price must be set");
+					prices.put(dimension, BigDecimal.ZERO);
+				}
+			}
 			List<PriceTier> priceTiers = new ArrayList<>();
 			for (TierPrices tier : this.tiers) {
-				TokenPrices prices = tier.prices;
-				BigDecimal tierInput = perTokenOr(prices.input, input);
-				BigDecimal tierOutput = perTokenOr(prices.output, output);
-				// a price set on neither the tier nor the base defaults to the tier's own
-				// input or output
-				BigDecimal tierCacheWrite = perTokenOr(first(prices.cacheWrite, this.base.cacheWrite), tierInput);
-				priceTiers.add(new PriceTier(tier.aboveInputTokens,
-						new ModelPrice(tierInput,
-								perTokenOr(first(prices.cachedInput, this.base.cachedInput), tierInput), tierCacheWrite,
-								perTokenOr(first(prices.cacheWrite1h, this.base.cacheWrite1h), tierCacheWrite),
-								tierOutput, perTokenOr(first(prices.reasoning, this.base.reasoning), tierOutput),
-								this.perRequest, this.perImage, List.of())));
+				Map<BillingDimension, BigDecimal> tierPrices = new EnumMap<>(BillingDimension.class);
+				for (BillingDimension dimension : BillingDimension.values()) {
+					BigDecimal price = tier.prices.get(dimension);
+					BillingDimension fallback = dimension.fallback();
+					if (price == null && fallback != null) {
+						price = this.base.get(dimension);
+					}
+					if (price != null) {
+						tierPrices.put(dimension, perUnit(dimension, price));
+					}
+					else {
+						tierPrices.put(dimension,
+								(fallback != null) ? tierPrices.get(fallback) : prices.get(dimension));
+					}
+				}
+				priceTiers
+					.add(new PriceTier(tier.aboveInputTokens, new ModelPrice(tierPrices, this.perImage, List.of())));
 			}
-			return new ModelPrice(input, cachedInput, cacheWrite, cacheWrite1h, output, reasoning, this.perRequest,
-					this.perImage, priceTiers);
+			return new ModelPrice(prices, this.perImage, priceTiers);
 		}
 
-		private static @Nullable BigDecimal first(@Nullable BigDecimal price, @Nullable BigDecimal fallback) {
-			return (price != null) ? price : fallback;
+		private static String capitalize(String id) {
+			return Character.toUpperCase(id.charAt(0)) + id.substring(1).replace('_', ' ');
 		}
 
-		private BigDecimal perTokenOr(@Nullable BigDecimal price, BigDecimal fallback) {
-			return (price != null) ? perToken(price) : fallback;
-		}
-
-		private BigDecimal perToken(BigDecimal price) {
+		private BigDecimal perUnit(BillingDimension dimension, BigDecimal price) {
 			// exact whenever perTokens is a power of ten, as it is for per-million and
 			// per-1K prices
-			return price.divide(this.perTokens, MathContext.DECIMAL128);
+			return dimension.isToken() ? price.divide(this.perTokens, MathContext.DECIMAL128) : price;
 		}
 
 	}
 
 	/**
-	 * Token prices of a price or a tier, per the builder's number of tokens; any of them
-	 * may be left unset.
+	 * Prices of a price or a tier, per the builder's number of tokens or per call; any of
+	 * them may be left unset.
 	 */
 	public static final class TokenPrices {
 
-		private @Nullable BigDecimal input;
-
-		private @Nullable BigDecimal cachedInput;
-
-		private @Nullable BigDecimal cacheWrite;
-
-		private @Nullable BigDecimal cacheWrite1h;
-
-		private @Nullable BigDecimal output;
-
-		private @Nullable BigDecimal reasoning;
+		private final Map<BillingDimension, BigDecimal> prices = new EnumMap<>(BillingDimension.class);
 
 		TokenPrices() {
+		}
+
+		/**
+		 * Set the price of a dimension.
+		 * @param dimension the dimension
+		 * @param price the price, or {@code null} to leave it unset
+		 * @return these prices
+		 */
+		public TokenPrices price(BillingDimension dimension, @Nullable BigDecimal price) {
+			if (price != null) {
+				this.prices.put(dimension, price);
+			}
+			else {
+				this.prices.remove(dimension);
+			}
+			return this;
 		}
 
 		/**
@@ -347,38 +298,7 @@ public record ModelPrice(BigDecimal input, BigDecimal cachedInput, BigDecimal ca
 		 * @return these prices
 		 */
 		public TokenPrices input(@Nullable BigDecimal input) {
-			this.input = input;
-			return this;
-		}
-
-		/**
-		 * Set the price of input tokens read from the prompt cache.
-		 * @param cachedInput the price, or {@code null} to leave it unset
-		 * @return these prices
-		 */
-		public TokenPrices cachedInput(@Nullable BigDecimal cachedInput) {
-			this.cachedInput = cachedInput;
-			return this;
-		}
-
-		/**
-		 * Set the price of input tokens written to the prompt cache.
-		 * @param cacheWrite the price, or {@code null} to leave it unset
-		 * @return these prices
-		 */
-		public TokenPrices cacheWrite(@Nullable BigDecimal cacheWrite) {
-			this.cacheWrite = cacheWrite;
-			return this;
-		}
-
-		/**
-		 * Set the price of input tokens written to the prompt cache for one hour.
-		 * @param cacheWrite1h the price, or {@code null} to leave it unset
-		 * @return these prices
-		 */
-		public TokenPrices cacheWrite1h(@Nullable BigDecimal cacheWrite1h) {
-			this.cacheWrite1h = cacheWrite1h;
-			return this;
+			return price(BillingDimension.INPUT, input);
 		}
 
 		/**
@@ -387,18 +307,11 @@ public record ModelPrice(BigDecimal input, BigDecimal cachedInput, BigDecimal ca
 		 * @return these prices
 		 */
 		public TokenPrices output(@Nullable BigDecimal output) {
-			this.output = output;
-			return this;
+			return price(BillingDimension.OUTPUT, output);
 		}
 
-		/**
-		 * Set the price of reasoning tokens.
-		 * @param reasoning the price, or {@code null} to leave it unset
-		 * @return these prices
-		 */
-		public TokenPrices reasoning(@Nullable BigDecimal reasoning) {
-			this.reasoning = reasoning;
-			return this;
+		@Nullable BigDecimal get(BillingDimension dimension) {
+			return this.prices.get(dimension);
 		}
 
 	}

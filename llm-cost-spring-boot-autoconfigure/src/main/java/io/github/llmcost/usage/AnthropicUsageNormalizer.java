@@ -19,6 +19,7 @@ package io.github.llmcost.usage;
 import com.anthropic.models.messages.CacheCreation;
 import com.anthropic.models.messages.MessageDeltaUsage;
 import com.anthropic.models.messages.OutputTokensDetails;
+import io.github.llmcost.billing.BillingDimension;
 
 import org.springframework.ai.chat.metadata.Usage;
 
@@ -47,9 +48,15 @@ public class AnthropicUsageNormalizer implements UsageNormalizer {
 		long reasoning = thinkingTokens(usage.getNativeUsage());
 		long output = Math.max(0, DefaultUsageNormalizer.orZero(usage.getCompletionTokens()) - reasoning);
 		long cacheWrite = DefaultUsageNormalizer.orZero(usage.getCacheWriteInputTokens());
-		return new TokenUsage(DefaultUsageNormalizer.orZero(usage.getPromptTokens()),
-				DefaultUsageNormalizer.orZero(usage.getCacheReadInputTokens()), cacheWrite, output, reasoning,
-				Math.min(cacheWrite, oneHourCacheWrites(usage.getNativeUsage())));
+		long cacheWrite1h = Math.min(cacheWrite, oneHourCacheWrites(usage.getNativeUsage()));
+		return TokenUsage.builder()
+			.tokens(BillingDimension.INPUT, DefaultUsageNormalizer.orZero(usage.getPromptTokens()))
+			.tokens(BillingDimension.CACHED_INPUT, DefaultUsageNormalizer.orZero(usage.getCacheReadInputTokens()))
+			.tokens(BillingDimension.CACHE_WRITE, cacheWrite - cacheWrite1h)
+			.tokens(BillingDimension.CACHE_WRITE_1H, cacheWrite1h)
+			.tokens(BillingDimension.OUTPUT, output)
+			.tokens(BillingDimension.REASONING, reasoning)
+			.build();
 	}
 
 	private long oneHourCacheWrites(Object nativeUsage) {

@@ -16,6 +16,9 @@
 
 package io.github.llmcost.usage;
 
+import io.github.llmcost.billing.BillingDimension;
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.ai.chat.metadata.Usage;
 
 /**
@@ -40,10 +43,15 @@ public class DefaultUsageNormalizer implements UsageNormalizer {
 		long cacheWrite = orZero(usage.getCacheWriteInputTokens());
 		long prompt = orZero(usage.getPromptTokens());
 		long input = Math.max(0, prompt - cachedInput - cacheWrite);
-		return new TokenUsage(input, cachedInput, cacheWrite, orZero(usage.getCompletionTokens()), 0);
+		return TokenUsage.builder()
+			.tokens(BillingDimension.INPUT, input)
+			.tokens(BillingDimension.CACHED_INPUT, cachedInput)
+			.tokens(BillingDimension.CACHE_WRITE, cacheWrite)
+			.tokens(BillingDimension.OUTPUT, orZero(usage.getCompletionTokens()))
+			.build();
 	}
 
-	static long orZero(Number number) {
+	static long orZero(@Nullable Number number) {
 		return (number != null) ? Math.max(0, number.longValue()) : 0;
 	}
 

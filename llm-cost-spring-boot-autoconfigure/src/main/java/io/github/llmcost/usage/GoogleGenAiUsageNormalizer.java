@@ -19,6 +19,7 @@ package io.github.llmcost.usage;
 import java.util.Optional;
 
 import com.google.genai.types.GenerateContentResponseUsageMetadata;
+import io.github.llmcost.billing.BillingDimension;
 
 import org.springframework.ai.chat.metadata.Usage;
 
@@ -56,8 +57,12 @@ public class GoogleGenAiUsageNormalizer implements UsageNormalizer {
 		long prompt = count(metadata.promptTokenCount());
 		long cachedInput = Math.min(prompt, count(metadata.cachedContentTokenCount()));
 		long input = prompt - cachedInput + count(metadata.toolUsePromptTokenCount());
-		return new TokenUsage(input, cachedInput, 0, count(metadata.candidatesTokenCount()),
-				count(metadata.thoughtsTokenCount()));
+		return TokenUsage.builder()
+			.tokens(BillingDimension.INPUT, input)
+			.tokens(BillingDimension.CACHED_INPUT, cachedInput)
+			.tokens(BillingDimension.OUTPUT, count(metadata.candidatesTokenCount()))
+			.tokens(BillingDimension.REASONING, count(metadata.thoughtsTokenCount()))
+			.build();
 	}
 
 	private static long count(Optional<Integer> tokens) {

@@ -18,6 +18,7 @@ package io.github.llmcost.usage;
 
 import com.openai.core.JsonValue;
 import com.openai.models.completions.CompletionUsage;
+import io.github.llmcost.billing.BillingDimension;
 
 import org.springframework.ai.chat.metadata.Usage;
 
@@ -60,7 +61,13 @@ public class OpenAiUsageNormalizer implements UsageNormalizer {
 			.orElse(0L);
 		long input = Math.max(0, completionUsage.promptTokens() - cachedInput - cacheWrite);
 		long output = Math.max(0, completionUsage.completionTokens() - reasoning);
-		return new TokenUsage(input, cachedInput, cacheWrite, output, reasoning);
+		return TokenUsage.builder()
+			.tokens(BillingDimension.INPUT, input)
+			.tokens(BillingDimension.CACHED_INPUT, cachedInput)
+			.tokens(BillingDimension.CACHE_WRITE, cacheWrite)
+			.tokens(BillingDimension.OUTPUT, output)
+			.tokens(BillingDimension.REASONING, reasoning)
+			.build();
 	}
 
 	private static long promptCacheHitTokens(CompletionUsage completionUsage) {

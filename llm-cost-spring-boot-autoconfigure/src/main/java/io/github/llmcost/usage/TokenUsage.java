@@ -16,51 +16,70 @@
 
 package io.github.llmcost.usage;
 
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.StringJoiner;
+
+import io.github.llmcost.billing.BillingDimension;
+import io.github.llmcost.billing.BillingDimension.Side;
+
 import org.springframework.util.Assert;
 
 /**
- * Tokens of one model call in disjoint buckets, each priced on its own: prompt tokens are
- * {@code input + cachedInput + cacheWrite}, completion tokens are
- * {@code output + reasoning}.
+ * Tokens of one model call (or of several, summed) in the disjoint
+ * {@link BillingDimension token dimensions}, each priced on its own: prompt tokens are
+ * the sum of the prompt dimensions ({@code input}, {@code cached_input},
+ * {@code cache_write}, {@code cache_write_1h}), completion tokens the sum of the
+ * completion dimensions ({@code output}, {@code reasoning}). Immutable.
  *
- * @param input uncached input tokens
- * @param cachedInput input tokens read from the prompt cache
- * @param cacheWrite input tokens written to the prompt cache
- * @param output output tokens that are not reasoning tokens
- * @param reasoning reasoning (thinking) tokens
- * @param cacheWrite1h those of the cache writes that were written for one hour rather
- * than the default five minutes (Anthropic bills them higher); part of {@code cacheWrite}
  * @author llm-cost contributors
  * @since 0.1.0
  */
-public record TokenUsage(long input, long cachedInput, long cacheWrite, long output, long reasoning,
-		long cacheWrite1h) {
+public final class TokenUsage {
+
+	private static final BillingDimension[] DIMENSIONS = BillingDimension.values();
 
 	/**
 	 * Usage of a call that reported no tokens.
 	 */
-	public static final TokenUsage EMPTY = new TokenUsage(0, 0, 0, 0, 0);
+	public static final TokenUsage EMPTY = new TokenUsage(new long[DIMENSIONS.length]);
 
-	/**
-	 * Create a new {@link TokenUsage}, checking that no bucket is negative.
-	 */
-	public TokenUsage {
-		Assert.isTrue(input >= 0 && cachedInput >= 0 && cacheWrite >= 0 && output >= 0 && reasoning >= 0,
-				"Token counts must not be negative");
-		Assert.isTrue(cacheWrite1h >= 0 && cacheWrite1h <= cacheWrite,
-				"One-hour cache writes must be part of the cache writes");
+	// indexed by BillingDimension.ordinal(), as an EnumMap is, without boxing
+	private final long[] tokens;
+
+	private TokenUsage(long[] tokens) {
+		this.tokens = tokens;
 	}
 
 	/**
-	 * Create a new {@link TokenUsage} whose cache writes are all five-minute writes.
-	 * @param input uncached input tokens
-	 * @param cachedInput input tokens read from the prompt cache
-	 * @param cacheWrite input tokens written to the prompt cache
-	 * @param output output tokens that are not reasoning tokens
-	 * @param reasoning reasoning (thinking) tokens
+	 * Start building a usage.
+	 * @return a new builder
 	 */
-	public TokenUsage(long input, long cachedInput, long cacheWrite, long output, long reasoning) {
-		this(input, cachedInput, cacheWrite, output, reasoning, 0);
+	public static Builder builder() {
+		return new Builder();
+	}
+
+	/**
+	 * Return a usage of the given tokens.
+	 * @param tokens the tokens by dimension; dimensions not in the map have none
+	 * @return the usage
+	 * @throws IllegalArgumentException if a count is negative or a dimension is not a
+	 * token dimension
+	 */
+	public static TokenUsage of(Map<BillingDimension, Long> tokens) {
+		Builder builder = builder();
+		tokens.forEach(builder::tokens);
+		return builder.build();
+	}
+
+	/**
+	 * Return the tokens of a dimension.
+	 * @param dimension the dimension
+	 * @return the tokens, zero for a dimension that is not a token dimension
+	 */
+	public long get(BillingDimension dimension) {
+		return this.tokens[dimension.ordinal()];
 	}
 
 	/**
@@ -68,7 +87,7 @@ public record TokenUsage(long input, long cachedInput, long cacheWrite, long out
 	 * @return the prompt tokens
 	 */
 	public long promptTokens() {
-		return this.input + this.cachedInput + this.cacheWrite;
+		return sum(Side.PROMPT);
 	}
 
 	/**
@@ -76,7 +95,17 @@ public record TokenUsage(long input, long cachedInput, long cacheWrite, long out
 	 * @return the completion tokens
 	 */
 	public long completionTokens() {
-		return this.output + this.reasoning;
+		return sum(Side.COMPLETION);
+	}
+
+	private long sum(Side side) {
+		long sum = 0;
+		for (int i = 0; i < this.tokens.length; i++) {
+			if (DIMENSIONS[i].side() == side) {
+				sum += this.tokens[i];
+			}
+		}
+		return sum;
 	}
 
 	/**
@@ -84,28 +113,111 @@ public record TokenUsage(long input, long cachedInput, long cacheWrite, long out
 	 * @return the total tokens
 	 */
 	public long totalTokens() {
-		return promptTokens() + completionTokens();
+		long sum = 0;
+		for (long count : this.tokens) {
+			sum += count;
+		}
+		return sum;
 	}
 
 	/**
 	 * Return whether no token was reported.
-	 * @return {@code true} if every bucket is zero
+	 * @return {@code true} if every dimension is zero
 	 */
 	public boolean isEmpty() {
 		return totalTokens() == 0;
 	}
 
 	/**
-	 * Return the larger count of each bucket, for merging usage that a stream reports
+	 * Return the larger count of each dimension, for merging usage that a stream reports
 	 * cumulatively in several chunks.
 	 * @param other the other usage
-	 * @return the per-bucket maximum
+	 * @return the per-dimension maximum
 	 */
 	public TokenUsage max(TokenUsage other) {
-		long cacheWrite = Math.max(this.cacheWrite, other.cacheWrite);
-		return new TokenUsage(Math.max(this.input, other.input), Math.max(this.cachedInput, other.cachedInput),
-				cacheWrite, Math.max(this.output, other.output), Math.max(this.reasoning, other.reasoning),
-				Math.min(cacheWrite, Math.max(this.cacheWrite1h, other.cacheWrite1h)));
+		long[] max = new long[DIMENSIONS.length];
+		for (int i = 0; i < max.length; i++) {
+			max[i] = Math.max(this.tokens[i], other.tokens[i]);
+		}
+		return new TokenUsage(max);
+	}
+
+	/**
+	 * Return the sum of this usage and another, for example of the rounds of a
+	 * tool-calling conversation.
+	 * @param other the other usage
+	 * @return the per-dimension sum
+	 */
+	public TokenUsage plus(TokenUsage other) {
+		long[] sum = new long[DIMENSIONS.length];
+		for (int i = 0; i < sum.length; i++) {
+			sum[i] = Math.addExact(this.tokens[i], other.tokens[i]);
+		}
+		return new TokenUsage(sum);
+	}
+
+	/**
+	 * Return the tokens by dimension, every token dimension included.
+	 * @return a new map of the tokens, in dimension order
+	 */
+	public Map<BillingDimension, Long> asMap() {
+		Map<BillingDimension, Long> map = new EnumMap<>(BillingDimension.class);
+		for (BillingDimension dimension : BillingDimension.tokens()) {
+			map.put(dimension, get(dimension));
+		}
+		return map;
+	}
+
+	@Override
+	public boolean equals(Object other) {
+		return (this == other) || (other instanceof TokenUsage usage && Arrays.equals(this.tokens, usage.tokens));
+	}
+
+	@Override
+	public int hashCode() {
+		return Arrays.hashCode(this.tokens);
+	}
+
+	@Override
+	public String toString() {
+		StringJoiner joiner = new StringJoiner(", ", "TokenUsage[", "]");
+		for (BillingDimension dimension : BillingDimension.tokens()) {
+			joiner.add(dimension.id() + "=" + get(dimension));
+		}
+		return joiner.toString();
+	}
+
+	/**
+	 * Builder of a {@link TokenUsage}.
+	 */
+	public static final class Builder {
+
+		private final long[] tokens = new long[DIMENSIONS.length];
+
+		private Builder() {
+		}
+
+		/**
+		 * Set the tokens of a dimension.
+		 * @param dimension a token dimension
+		 * @param tokens the tokens, not negative
+		 * @return this builder
+		 */
+		public Builder tokens(BillingDimension dimension, long tokens) {
+			Assert.isTrue(dimension.isToken(), () -> dimension + " is not a token dimension");
+			Assert.isTrue(tokens >= 0, () -> "Tokens of " + dimension.id() + " must not be negative, was " + tokens);
+			this.tokens[dimension.ordinal()] = tokens;
+			return this;
+		}
+
+		/**
+		 * Build the usage.
+		 * @return the usage
+		 */
+		public TokenUsage build() {
+			return new TokenUsage(this.tokens.clone());
+		}
+
 	}
 
 }

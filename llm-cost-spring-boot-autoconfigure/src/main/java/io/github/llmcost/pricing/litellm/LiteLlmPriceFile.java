@@ -20,6 +20,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +28,9 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
+import io.github.llmcost.billing.BillingDimension;
 import io.github.llmcost.pricing.ModelPrice;
 import io.github.llmcost.pricing.PriceCatalog;
 import io.github.llmcost.pricing.PriceEntry;
@@ -47,16 +50,15 @@ import org.springframework.core.io.Resource;
 /**
  * Reads a price file in the format of LiteLLM's
  * {@code model_prices_and_context_window.json}: one object per model, with prices per
- * token. The fields read are {@code input_cost_per_token}, {@code output_cost_per_token},
- * {@code cache_read_input_token_cost}, {@code cache_creation_input_token_cost},
- * {@code cache_creation_input_token_cost_above_1hr},
- * {@code output_cost_per_reasoning_token}, {@code input_cost_per_request} and their
- * {@code _above_<N>k_tokens} variants, which become tiers above N thousand prompt tokens.
- * Entries of image generation models are priced per image: {@code output_cost_per_image},
- * else {@code input_cost_per_image}, else {@code input_cost_per_pixel} times the size
- * that their name carries, as in {@code hd/1024-x-1024/dall-e-3}. Other fields are
- * ignored, as are entries without token prices (image or audio models) and top-level
- * values that are not objects (such as {@code last_updated}).
+ * token. The fields read are the {@link BillingDimension#catalogField() catalog fields}
+ * of the billing dimensions ({@code input_cost_per_token}, {@code output_cost_per_token},
+ * {@code cache_read_input_token_cost}, ...) and their {@code _above_<N>k_tokens}
+ * variants, which become tiers above N thousand prompt tokens. Entries of image
+ * generation models are priced per image: {@code output_cost_per_image}, else
+ * {@code input_cost_per_image}, else {@code input_cost_per_pixel} times the size that
+ * their name carries, as in {@code hd/1024-x-1024/dall-e-3}. Other fields are ignored, as
+ * are entries without token prices (image or audio models) and top-level values that are
+ * not objects (such as {@code last_updated}).
  * <p>
  * Where several entries claim one normalized name, such as
  * {@code mistral/mistral-large-latest} and {@code azure/mistral-large-latest}, the entry
@@ -76,20 +78,6 @@ public final class LiteLlmPriceFile {
 	 */
 	public static final String BUILTIN_LOCATION = "classpath:io/github/llmcost/pricing/litellm/builtin-prices.json";
 
-	private static final String INPUT = "input_cost_per_token";
-
-	private static final String OUTPUT = "output_cost_per_token";
-
-	private static final String CACHE_READ = "cache_read_input_token_cost";
-
-	private static final String CACHE_WRITE = "cache_creation_input_token_cost";
-
-	private static final String CACHE_WRITE_1H = "cache_creation_input_token_cost_above_1hr";
-
-	private static final String REASONING = "output_cost_per_reasoning_token";
-
-	private static final String PER_REQUEST = "input_cost_per_request";
-
 	private static final String INPUT_PER_IMAGE = "input_cost_per_image";
 
 	private static final String OUTPUT_PER_IMAGE = "output_cost_per_image";
@@ -98,8 +86,9 @@ public final class LiteLlmPriceFile {
 
 	private static final Pattern IMAGE_SIZE = Pattern.compile("(\\d+)-x-(\\d+)");
 
-	private static final Pattern TIERED = Pattern.compile("^(" + INPUT + "|" + OUTPUT + "|" + CACHE_READ + "|"
-			+ CACHE_WRITE_1H + "|" + CACHE_WRITE + "|" + REASONING + ")_above_(\\d+)k_tokens$");
+	private static final Pattern TIERED = Pattern.compile("^(" + Arrays.stream(BillingDimension.values())
+		.map(BillingDimension::catalogField)
+		.collect(Collectors.joining("|")) + ")_above_(\\d+)k_tokens$");
 
 	private static final Set<String> VENDORS = Set.of("openai", "anthropic", "gemini", "mistral", "deepseek", "xai",
 			"cohere", "cohere_chat", "moonshot", "minimax", "zai", "ai21", "dashscope");
@@ -182,30 +171,25 @@ public final class LiteLlmPriceFile {
 		if ("image_generation".equals(text(node.get("mode")))) {
 			return toImageEntry(file, name, node);
 		}
-		BigDecimal input = price(file, name, node, INPUT);
-		BigDecimal output = price(file, name, node, OUTPUT);
+		BigDecimal input = price(file, name, node, BillingDimension.INPUT.catalogField());
+		BigDecimal output = price(file, name, node, BillingDimension.OUTPUT.catalogField());
 		if (output == null && input != null && "embedding".equals(text(node.get("mode")))) {
 			output = BigDecimal.ZERO;
 		}
 		if (input == null || output == null) {
 			return null;
 		}
-		ModelPrice.Builder builder = ModelPrice.builder()
-			.perTokens(1)
-			.input(input)
-			.output(output)
-			.cachedInput(price(file, name, node, CACHE_READ))
-			.cacheWrite(price(file, name, node, CACHE_WRITE))
-			.cacheWrite1h(price(file, name, node, CACHE_WRITE_1H))
-			.reasoning(price(file, name, node, REASONING))
-			.perRequest(price(file, name, node, PER_REQUEST));
-		tiers(file, name, node).forEach((threshold, prices) -> builder.tier(threshold,
-				(tier) -> tier.input(prices.get(INPUT))
-					.output(prices.get(OUTPUT))
-					.cachedInput(prices.get(CACHE_READ))
-					.cacheWrite(prices.get(CACHE_WRITE))
-					.cacheWrite1h(prices.get(CACHE_WRITE_1H))
-					.reasoning(prices.get(REASONING))));
+		ModelPrice.Builder builder = ModelPrice.builder().perTokens(1).input(input).output(output);
+		for (BillingDimension dimension : BillingDimension.values()) {
+			if (!dimension.isRequired()) {
+				builder.price(dimension, price(file, name, node, dimension.catalogField()));
+			}
+		}
+		tiers(file, name, node).forEach((threshold, prices) -> builder.tier(threshold, (tier) -> {
+			for (BillingDimension dimension : BillingDimension.values()) {
+				tier.price(dimension, prices.get(dimension.catalogField()));
+			}
+		}));
 		return new PriceEntry(name, builder.build());
 	}
 
@@ -228,7 +212,7 @@ public final class LiteLlmPriceFile {
 					.input(BigDecimal.ZERO)
 					.output(BigDecimal.ZERO)
 					.perImage(perImage)
-					.perRequest(price(file, name, node, PER_REQUEST))
+					.price(BillingDimension.REQUEST, price(file, name, node, BillingDimension.REQUEST.catalogField()))
 					.build());
 	}
 

@@ -22,10 +22,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import io.github.llmcost.billing.BillingDimension;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -63,16 +65,15 @@ public final class BuiltinCatalogGenerator {
 
 	static final Set<String> MODES = Set.of("chat", "embedding", "image_generation");
 
-	private static final List<String> PRICE_FIELDS = List.of("input_cost_per_token", "output_cost_per_token",
-			"cache_read_input_token_cost", "cache_creation_input_token_cost",
-			"cache_creation_input_token_cost_above_1hr", "output_cost_per_reasoning_token", "input_cost_per_request");
+	private static final List<String> PRICE_FIELDS = Arrays.stream(BillingDimension.values())
+		.map(BillingDimension::catalogField)
+		.toList();
 
 	private static final List<String> IMAGE_PRICE_FIELDS = List.of("input_cost_per_image", "output_cost_per_image",
 			"input_cost_per_pixel");
 
-	private static final Pattern TIERED_PRICE_FIELD = Pattern.compile("^(input_cost_per_token|output_cost_per_token"
-			+ "|cache_read_input_token_cost|cache_creation_input_token_cost_above_1hr|cache_creation_input_token_cost"
-			+ "|output_cost_per_reasoning_token)" + "_above_\\d+k_tokens$");
+	private static final Pattern TIERED_PRICE_FIELD = Pattern
+		.compile("^(" + String.join("|", PRICE_FIELDS) + ")_above_\\d+k_tokens$");
 
 	private static final JsonMapper jsonMapper = JsonMapper.builder()
 		.enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)

@@ -20,15 +20,17 @@ import java.math.BigDecimal;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import io.github.llmcost.billing.BillingDimension;
 import io.github.llmcost.cost.BigDecimalAdder;
 import io.github.llmcost.cost.LlmCost;
 import io.github.llmcost.observation.LlmCostMeters.AttributionKeyNames;
 import io.github.llmcost.observation.LlmCostMeters.CostKeyNames;
 import io.github.llmcost.observation.LlmCostMeters.TokenKeyNames;
 import io.github.llmcost.observation.LlmCostObservationDocumentation.LowCardinalityKeyNames;
+import io.github.llmcost.recording.PricedCall;
+import io.github.llmcost.recording.PricedCallListener;
 import io.github.llmcost.usage.TokenUsage;
 import io.micrometer.common.KeyValue;
-import io.micrometer.common.KeyValues;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.FunctionCounter;
@@ -36,15 +38,15 @@ import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.Meter.MeterProvider;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
-import io.micrometer.observation.Observation;
-import io.micrometer.observation.ObservationHandler;
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 
 /**
- * {@link ObservationHandler} that records the tokens and the cost of each stopped
- * {@code llm.call} observation as the {@code llm.tokens}, {@code llm.cost} and
- * {@code llm.call.cost} meters. A failure here is logged and never reaches the caller.
+ * Records the tokens and the cost of each priced call as the {@code llm.tokens},
+ * {@code llm.cost} and {@code llm.call.cost} meters, one series per
+ * {@link BillingDimension#meterType() meter type}, and capped attribution values as
+ * {@code llm.attribution.capped}. It is fed by the
+ * {@link io.github.llmcost.recording.LlmCostRecorder}, not by the {@code llm.call}
+ * observation, so the meters stay when that observation is turned off.
  * <p>
  * Amounts stay {@link BigDecimal} until they are read: each {@code llm.cost} series is a
  * {@link FunctionCounter} over an exact {@link BigDecimalAdder}, so its value is the
@@ -56,13 +58,9 @@ import org.apache.commons.logging.LogFactory;
  * @since 0.1.0
  * @see LlmCostMeters
  */
-public class LlmCostMeterObservationHandler implements ObservationHandler<LlmCostObservationContext> {
+public class LlmCostMeterRecorder implements PricedCallListener {
 
-	private static final Log logger = LogFactory.getLog(LlmCostMeterObservationHandler.class);
-
-	private static final String PRICED = LowCardinalityKeyNames.PRICED.asString();
-
-	private static final String RESPONSE_MODEL = LowCardinalityKeyNames.RESPONSE_MODEL.asString();
+	private static final BillingDimension[] DIMENSIONS = BillingDimension.values();
 
 	private static final String TOKEN_TYPE = TokenKeyNames.TOKEN_TYPE.asString();
 
@@ -76,15 +74,15 @@ public class LlmCostMeterObservationHandler implements ObservationHandler<LlmCos
 
 	private final MeterProvider<Counter> capped;
 
-	private final Map<KeyValues, SeriesMeters> series = new ConcurrentHashMap<>();
+	private final Map<SeriesKey, SeriesMeters> series = new ConcurrentHashMap<>();
 
 	private final Map<Meter.Id, BigDecimalAdder> costAdders = new ConcurrentHashMap<>();
 
 	/**
-	 * Create a handler that records into the given registry.
+	 * Create a recorder that records into the given registry.
 	 * @param registry the meter registry
 	 */
-	public LlmCostMeterObservationHandler(MeterRegistry registry) {
+	public LlmCostMeterRecorder(MeterRegistry registry) {
 		this.registry = registry;
 		this.tokens = Counter.builder(LlmCostMeters.TOKENS.getName())
 			.description("Tokens of LLM calls, by type")
@@ -97,40 +95,28 @@ public class LlmCostMeterObservationHandler implements ObservationHandler<LlmCos
 	}
 
 	@Override
-	public boolean supportsContext(Observation.Context context) {
-		return context instanceof LlmCostObservationContext;
-	}
-
-	@Override
-	public void onStop(LlmCostObservationContext context) {
-		try {
-			record(context);
-		}
-		catch (RuntimeException ex) {
-			logger.warn("Failed to record the meters of an LLM call", ex);
-		}
-	}
-
-	private void record(LlmCostObservationContext context) {
-		for (String tag : context.getAttribution().cappedTags()) {
+	public void onPricedCall(PricedCall call) {
+		for (String tag : call.attribution().cappedTags()) {
 			this.capped.withTags(AttributionKeyNames.TAG.asString(), tag).increment();
 		}
-		TokenUsage usage = context.getUsage();
-		LlmCost cost = context.getCost();
+		TokenUsage usage = call.usage();
+		LlmCost cost = call.cost();
 		if (usage == null && cost == null) {
 			return;
 		}
-		KeyValues keyValues = context.getLowCardinalityKeyValues();
-		SeriesMeters meters = this.series.get(keyValues);
+		SeriesKey key = new SeriesKey(call.operation(), call.provider(), valueOrNone(call.requestModel()),
+				valueOrNone(call.responseModel()), call.attribution().metricTags());
+		SeriesMeters meters = this.series.get(key);
 		if (meters == null) {
-			meters = this.series.computeIfAbsent(keyValues, SeriesMeters::new);
+			meters = this.series.computeIfAbsent(key, SeriesMeters::new);
 		}
 		if (usage != null) {
-			meters.input.increment(usage.input());
-			meters.cachedInput.increment(usage.cachedInput());
-			meters.cacheWrite.increment(usage.cacheWrite());
-			meters.output.increment(usage.output());
-			meters.reasoning.increment(usage.reasoning());
+			for (BillingDimension dimension : DIMENSIONS) {
+				Counter counter = meters.tokens[dimension.ordinal()];
+				if (counter != null) {
+					counter.increment(usage.get(dimension));
+				}
+			}
 		}
 		if (cost == null) {
 			return;
@@ -140,22 +126,24 @@ public class LlmCostMeterObservationHandler implements ObservationHandler<LlmCos
 		if (costMeters == null) {
 			SeriesMeters series = meters;
 			costMeters = meters.cost.computeIfAbsent(currency,
-					(key) -> new CostMeters(series.tags, series.callTags, key));
+					(code) -> new CostMeters(series.tags, series.callTags, code));
 		}
-		costMeters.input.add(cost.input());
-		costMeters.cachedInput.add(cost.cachedInput());
-		costMeters.cacheWrite.add(cost.cacheWrite());
-		costMeters.output.add(cost.output());
-		costMeters.reasoning.add(cost.reasoning());
-		costMeters.request.add(cost.request());
+		for (BillingDimension dimension : DIMENSIONS) {
+			costMeters.amounts[dimension.ordinal()].add(cost.get(dimension));
+		}
 		costMeters.callCost.record(cost.total().doubleValue());
+	}
+
+	private static String valueOrNone(@Nullable String value) {
+		return (value != null && !value.isEmpty()) ? value : KeyValue.NONE_VALUE;
 	}
 
 	/**
 	 * Return the adder behind the {@code llm.cost} series of the given tags, registering
 	 * the series if it is new. Series registration is rare and synchronized, so that the
 	 * adder registered first for a meter (after the registry's meter filters, which may
-	 * map several sets of tags to one meter) is the one every call of that meter adds to.
+	 * map several sets of tags to one meter, as two dimensions of one meter type do) is
+	 * the one every call of that meter adds to.
 	 * @param tags the tags of the series
 	 * @param currency the currency, the meter's base unit
 	 * @return the adder
@@ -173,7 +161,15 @@ public class LlmCostMeterObservationHandler implements ObservationHandler<LlmCos
 	}
 
 	/**
-	 * The meters of one set of observation key values.
+	 * The low-cardinality values that a series of meters is kept for.
+	 */
+	private record SeriesKey(String operation, String provider, String requestModel, String responseModel,
+			Map<String, String> metricTags) {
+
+	}
+
+	/**
+	 * The meters of one series.
 	 */
 	private final class SeriesMeters {
 
@@ -181,73 +177,48 @@ public class LlmCostMeterObservationHandler implements ObservationHandler<LlmCos
 
 		private final Tags callTags;
 
-		private final Counter input;
-
-		private final Counter cachedInput;
-
-		private final Counter cacheWrite;
-
-		private final Counter output;
-
-		private final Counter reasoning;
+		// indexed by BillingDimension.ordinal(); null for dimensions that are not tokens
+		private final @Nullable Counter[] tokens = new Counter[DIMENSIONS.length];
 
 		private final Map<String, CostMeters> cost = new ConcurrentHashMap<>(2);
 
-		SeriesMeters(KeyValues keyValues) {
-			Tags tags = Tags.empty();
-			Tags callTags = Tags.empty();
-			for (KeyValue keyValue : keyValues) {
-				if (!PRICED.equals(keyValue.getKey())) {
-					tags = tags.and(keyValue.getKey(), keyValue.getValue());
-					if (!RESPONSE_MODEL.equals(keyValue.getKey())) {
-						callTags = callTags.and(keyValue.getKey(), keyValue.getValue());
-					}
-				}
+		SeriesMeters(SeriesKey key) {
+			Tags callTags = Tags.of(LowCardinalityKeyNames.OPERATION_NAME.asString(), key.operation(),
+					LowCardinalityKeyNames.PROVIDER_NAME.asString(), key.provider(),
+					LowCardinalityKeyNames.REQUEST_MODEL.asString(), key.requestModel());
+			for (Map.Entry<String, String> tag : key.metricTags().entrySet()) {
+				callTags = callTags.and(tag.getKey(), tag.getValue());
 			}
-			this.tags = tags;
 			this.callTags = callTags;
-			MeterProvider<Counter> tokens = LlmCostMeterObservationHandler.this.tokens;
-			this.input = tokens.withTags(tags.and(TOKEN_TYPE, "input"));
-			this.cachedInput = tokens.withTags(tags.and(TOKEN_TYPE, "cached_input"));
-			this.cacheWrite = tokens.withTags(tags.and(TOKEN_TYPE, "cache_write"));
-			this.output = tokens.withTags(tags.and(TOKEN_TYPE, "output"));
-			this.reasoning = tokens.withTags(tags.and(TOKEN_TYPE, "reasoning"));
+			this.tags = callTags.and(LowCardinalityKeyNames.RESPONSE_MODEL.asString(), key.responseModel());
+			for (BillingDimension dimension : BillingDimension.tokens()) {
+				this.tokens[dimension.ordinal()] = LlmCostMeterRecorder.this.tokens
+					.withTags(this.tags.and(TOKEN_TYPE, dimension.meterType()));
+			}
 		}
 
 	}
 
 	/**
-	 * The cost meters of one set of observation key values and one currency.
+	 * The cost meters of one series and one currency.
 	 */
 	private final class CostMeters {
 
-		private final BigDecimalAdder input;
-
-		private final BigDecimalAdder cachedInput;
-
-		private final BigDecimalAdder cacheWrite;
-
-		private final BigDecimalAdder output;
-
-		private final BigDecimalAdder reasoning;
-
-		private final BigDecimalAdder request;
+		// indexed by BillingDimension.ordinal(); dimensions of one meter type share one
+		private final BigDecimalAdder[] amounts = new BigDecimalAdder[DIMENSIONS.length];
 
 		private final DistributionSummary callCost;
 
 		CostMeters(Tags tags, Tags callTags, String currency) {
 			Tags costTags = tags.and(CURRENCY, currency);
-			this.input = costAdder(costTags.and(COST_TYPE, "input"), currency);
-			this.cachedInput = costAdder(costTags.and(COST_TYPE, "cached_input"), currency);
-			this.cacheWrite = costAdder(costTags.and(COST_TYPE, "cache_write"), currency);
-			this.output = costAdder(costTags.and(COST_TYPE, "output"), currency);
-			this.reasoning = costAdder(costTags.and(COST_TYPE, "reasoning"), currency);
-			this.request = costAdder(costTags.and(COST_TYPE, "request"), currency);
+			for (BillingDimension dimension : DIMENSIONS) {
+				this.amounts[dimension.ordinal()] = costAdder(costTags.and(COST_TYPE, dimension.meterType()), currency);
+			}
 			this.callCost = DistributionSummary.builder(LlmCostMeters.CALL_COST.getName())
 				.description("Total cost of each LLM call")
 				.baseUnit(currency)
 				.tags(callTags.and(CURRENCY, currency))
-				.register(LlmCostMeterObservationHandler.this.registry);
+				.register(LlmCostMeterRecorder.this.registry);
 		}
 
 	}
