@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import io.github.llmcost.billing.BillingDimension;
 import io.github.llmcost.budget.Budget;
 import io.github.llmcost.budget.BudgetGuard;
 import io.github.llmcost.budget.BudgetPeriod;
@@ -110,7 +111,11 @@ public class BudgetBenchmark {
 		if (price == null) {
 			throw new IllegalStateException("No price for " + this.requestModel);
 		}
-		this.cost = calculator.calculate(new TokenUsage(600, 400, 0, 500, 0), price.price());
+		this.cost = calculator.calculate(TokenUsage.builder()
+			.tokens(BillingDimension.INPUT, 600)
+			.tokens(BillingDimension.CACHED_INPUT, 400)
+			.tokens(BillingDimension.OUTPUT, 500)
+			.build(), price.price());
 		// the guard fails open, so a broken store would be measured as no store at all
 		if (reserveAndSettle() == BudgetReservation.NONE || this.guard.getStoreFailures() > 0) {
 			throw new IllegalStateException("The " + this.store + " budget store did not take a reservation");

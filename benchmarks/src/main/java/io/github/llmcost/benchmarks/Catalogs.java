@@ -19,6 +19,7 @@ package io.github.llmcost.benchmarks;
 import java.math.BigDecimal;
 import java.util.List;
 
+import io.github.llmcost.billing.BillingDimension;
 import io.github.llmcost.pricing.CatalogModelPriceResolver;
 import io.github.llmcost.pricing.ModelPrice;
 import io.github.llmcost.pricing.PriceCatalog;
@@ -62,7 +63,7 @@ final class Catalogs {
 		ModelPrice gpt4o = ModelPrice.builder()
 			.perTokens(1_000_000)
 			.input(new BigDecimal("2.50"))
-			.cachedInput(new BigDecimal("1.25"))
+			.price(BillingDimension.CACHED_INPUT, new BigDecimal("1.25"))
 			.output(new BigDecimal("10.00"))
 			.build();
 		return new PriceCatalog(ResolvedPrice.SOURCE_PROPERTY, "llm-cost.pricing.models",

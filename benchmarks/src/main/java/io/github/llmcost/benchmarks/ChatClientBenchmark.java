@@ -17,12 +17,15 @@
 package io.github.llmcost.benchmarks;
 
 import java.time.Clock;
+import java.util.Currency;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import io.github.llmcost.actuate.LlmCostTotals;
 import io.github.llmcost.advisor.LlmCostAdvisor;
-import io.github.llmcost.observation.LlmCostMeterObservationHandler;
+import io.github.llmcost.cost.CallPricer;
+import io.github.llmcost.observation.LlmCostMeterRecorder;
+import io.github.llmcost.recording.LlmCostRecorder;
 import io.micrometer.core.instrument.observation.DefaultMeterObservationHandler;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micrometer.observation.ObservationRegistry;
@@ -77,6 +80,8 @@ import org.springframework.ai.chat.prompt.Prompt;
 @State(Scope.Benchmark)
 public class ChatClientBenchmark {
 
+	private static final Currency USD = Currency.getInstance("USD");
+
 	private ChatClient bare;
 
 	private ChatClient withAdvisor;
@@ -94,12 +99,13 @@ public class ChatClientBenchmark {
 	@Setup
 	public void setUp() {
 		ChatModel chatModel = new FixedChatModel();
-		LlmCostTotals totals = new LlmCostTotals(Clock.systemUTC());
+		LlmCostTotals totals = new LlmCostTotals(Clock.systemUTC(), USD);
+		// a handler that does nothing keeps the llm.call observation real, as it is in an
+		// application with any observation handler
 		ObservationRegistry observationRegistry = ObservationRegistry.create();
-		observationRegistry.observationConfig()
-			.observationHandler(new LlmCostMeterObservationHandler(new SimpleMeterRegistry()))
-			.observationHandler(totals);
-		LlmCostAdvisor advisor = LlmCostAdvisor.builder(Catalogs.production())
+		observationRegistry.observationConfig().observationHandler((context) -> true);
+		LlmCostAdvisor advisor = LlmCostAdvisor.builder(CallPricer.builder(Catalogs.production()).build())
+			.recorder(new LlmCostRecorder(List.of(new LlmCostMeterRecorder(new SimpleMeterRegistry()), totals)))
 			.observationRegistry(observationRegistry)
 			.build();
 		this.bare = ChatClient.builder(chatModel).build();
@@ -108,15 +114,17 @@ public class ChatClientBenchmark {
 		SimpleMeterRegistry meterRegistry = new SimpleMeterRegistry();
 		ObservationRegistry bootRegistry = ObservationRegistry.create();
 		bootRegistry.observationConfig()
-			.observationHandler(new DefaultMeterObservationHandler(meterRegistry))
-			.observationHandler(new LlmCostMeterObservationHandler(meterRegistry))
-			.observationHandler(new LlmCostTotals(Clock.systemUTC()));
+			.observationHandler(new DefaultMeterObservationHandler(meterRegistry));
 		this.observed = ChatClient.builder(chatModel, bootRegistry, null, null).build();
 		this.observedWithPassThroughAdvisor = ChatClient.builder(chatModel, bootRegistry, null, null)
 			.defaultAdvisors(new PassThroughAdvisor())
 			.build();
 		this.observedWithAdvisor = ChatClient.builder(chatModel, bootRegistry, null, null)
-			.defaultAdvisors(LlmCostAdvisor.builder(Catalogs.production()).observationRegistry(bootRegistry).build())
+			.defaultAdvisors(LlmCostAdvisor.builder(CallPricer.builder(Catalogs.production()).build())
+				.recorder(new LlmCostRecorder(List.of(new LlmCostMeterRecorder(meterRegistry),
+						new LlmCostTotals(Clock.systemUTC(), USD))))
+				.observationRegistry(bootRegistry)
+				.build())
 			.build();
 		this.prompt = new Prompt("Hello", ChatOptions.builder().model("gpt-4o").build());
 		// an advisor that fails to price logs and goes on, which would flatter its score

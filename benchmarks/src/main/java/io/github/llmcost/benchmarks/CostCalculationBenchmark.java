@@ -19,8 +19,9 @@ package io.github.llmcost.benchmarks;
 import java.util.Currency;
 import java.util.concurrent.TimeUnit;
 
+import io.github.llmcost.billing.BillingDimension;
 import io.github.llmcost.cost.CallPricer;
-import io.github.llmcost.cost.CallPricer.PricedCall;
+import io.github.llmcost.cost.CallPricer.Charge;
 import io.github.llmcost.cost.LlmCost;
 import io.github.llmcost.cost.LlmCostCalculator;
 import io.github.llmcost.pricing.ModelPrice;
@@ -53,7 +54,12 @@ import org.openjdk.jmh.annotations.Warmup;
 @State(Scope.Benchmark)
 public class CostCalculationBenchmark {
 
-	private TokenUsage usage = new TokenUsage(1000, 400, 0, 500, 100);
+	private TokenUsage usage = TokenUsage.builder()
+		.tokens(BillingDimension.INPUT, 1000)
+		.tokens(BillingDimension.CACHED_INPUT, 400)
+		.tokens(BillingDimension.OUTPUT, 500)
+		.tokens(BillingDimension.REASONING, 100)
+		.build();
 
 	private String responseModel = "gpt-4o-2024-08-06";
 
@@ -71,7 +77,7 @@ public class CostCalculationBenchmark {
 	public void setUp() {
 		this.pricer = CallPricer.builder(Catalogs.production()).currency(Currency.getInstance("USD")).build();
 		this.calculator = this.pricer.getCalculator();
-		PricedCall priced = this.pricer.priceTokens(this.usage, this.responseModel, this.requestModel, this.provider);
+		Charge priced = this.pricer.priceTokens(this.usage, this.responseModel, this.requestModel, this.provider);
 		if (priced == null) {
 			throw new IllegalStateException("No price for " + this.responseModel);
 		}
@@ -79,7 +85,7 @@ public class CostCalculationBenchmark {
 	}
 
 	@Benchmark
-	public @Nullable PricedCall priceTokens() {
+	public @Nullable Charge priceTokens() {
 		return this.pricer.priceTokens(this.usage, this.responseModel, this.requestModel, this.provider);
 	}
 

@@ -20,13 +20,17 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.Currency;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import io.github.llmcost.actuate.LlmCostTotals;
 import io.github.llmcost.advisor.LlmCostAdvisor;
-import io.github.llmcost.observation.LlmCostMeterObservationHandler;
+import io.github.llmcost.cost.CallPricer;
+import io.github.llmcost.observation.LlmCostMeterRecorder;
+import io.github.llmcost.recording.LlmCostRecorder;
 import io.micrometer.core.instrument.observation.DefaultMeterObservationHandler;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micrometer.observation.ObservationRegistry;
@@ -90,12 +94,9 @@ public class OpenAiHttpCallBenchmark {
 		server.stubFor(post(urlEqualTo("/v1/chat/completions"))
 			.willReturn(okJson(resource("/openai/chat-completion-cached-reasoning.json"))));
 		SimpleMeterRegistry meterRegistry = new SimpleMeterRegistry();
-		this.totals = new LlmCostTotals(Clock.systemUTC());
+		this.totals = new LlmCostTotals(Clock.systemUTC(), Currency.getInstance("USD"));
 		ObservationRegistry observationRegistry = ObservationRegistry.create();
-		observationRegistry.observationConfig()
-			.observationHandler(new DefaultMeterObservationHandler(meterRegistry))
-			.observationHandler(new LlmCostMeterObservationHandler(meterRegistry))
-			.observationHandler(this.totals);
+		observationRegistry.observationConfig().observationHandler(new DefaultMeterObservationHandler(meterRegistry));
 		OpenAiChatModel chatModel = OpenAiChatModel.builder()
 			.options(OpenAiChatOptions.builder()
 				.baseUrl("http://127.0.0.1:" + server.port() + "/v1")
@@ -107,8 +108,10 @@ public class OpenAiHttpCallBenchmark {
 			.build();
 		ChatClient.Builder builder = ChatClient.builder(chatModel, observationRegistry, null, null);
 		if ("llm-cost".equals(this.client)) {
-			builder.defaultAdvisors(
-					LlmCostAdvisor.builder(Catalogs.production()).observationRegistry(observationRegistry).build());
+			builder.defaultAdvisors(LlmCostAdvisor.builder(CallPricer.builder(Catalogs.production()).build())
+				.recorder(new LlmCostRecorder(List.of(new LlmCostMeterRecorder(meterRegistry), this.totals)))
+				.observationRegistry(observationRegistry)
+				.build());
 		}
 		this.chatClient = builder.build();
 		ChatResponse response = call();

@@ -17,6 +17,7 @@
 package io.github.llmcost.observation;
 
 import java.math.BigDecimal;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -211,8 +212,10 @@ public class LlmCostMeterRecorder implements PricedCallListener {
 
 		CostMeters(Tags tags, Tags callTags, String currency) {
 			Tags costTags = tags.and(CURRENCY, currency);
+			Map<String, BigDecimalAdder> byType = new HashMap<>();
 			for (BillingDimension dimension : DIMENSIONS) {
-				this.amounts[dimension.ordinal()] = costAdder(costTags.and(COST_TYPE, dimension.meterType()), currency);
+				this.amounts[dimension.ordinal()] = byType.computeIfAbsent(dimension.meterType(),
+						(type) -> costAdder(costTags.and(COST_TYPE, type), currency));
 			}
 			this.callCost = DistributionSummary.builder(LlmCostMeters.CALL_COST.getName())
 				.description("Total cost of each LLM call")

@@ -26,22 +26,23 @@ import java.util.Map;
 
 import io.github.llmcost.actuate.LlmCostEndpoint.LlmCostDescriptor;
 import io.github.llmcost.actuate.LlmCostEndpoint.ModelResolutionDescriptor;
+import io.github.llmcost.attribution.AttributionPolicy.Attribution;
+import io.github.llmcost.billing.BillingDimension;
 import io.github.llmcost.budget.Budget;
 import io.github.llmcost.budget.BudgetGuard;
 import io.github.llmcost.budget.BudgetPeriod;
 import io.github.llmcost.budget.CallCostEstimator;
 import io.github.llmcost.budget.InMemoryBudgetStore;
+import io.github.llmcost.cost.CallPricer;
 import io.github.llmcost.cost.LlmCostCalculator;
-import io.github.llmcost.observation.DefaultLlmCostObservationConvention;
-import io.github.llmcost.observation.LlmCostObservationContext;
-import io.github.llmcost.observation.LlmCostObservationDocumentation;
 import io.github.llmcost.pricing.CatalogModelPriceResolver;
 import io.github.llmcost.pricing.ModelPrice;
 import io.github.llmcost.pricing.PriceCatalog;
 import io.github.llmcost.pricing.PriceEntry;
 import io.github.llmcost.pricing.ResolvedPrice;
+import io.github.llmcost.recording.PricedCall;
 import io.github.llmcost.usage.TokenUsage;
-import io.micrometer.observation.ObservationRegistry;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.ai.chat.prompt.Prompt;
@@ -60,41 +61,51 @@ class LlmCostEndpointTests {
 	private static final ModelPrice GPT_4O = ModelPrice.builder()
 		.input(new BigDecimal("2.50"))
 		.output(new BigDecimal("10.00"))
-		.cachedInput(new BigDecimal("1.25"))
+		.price(BillingDimension.CACHED_INPUT, new BigDecimal("1.25"))
 		.tier(200_000, (tier) -> tier.input(new BigDecimal("5")))
 		.build();
 
-	private final CatalogModelPriceResolver resolver = new CatalogModelPriceResolver(
-			List.of(new PriceCatalog("property", "llm-cost.pricing.models", List.of(new PriceEntry("gpt-4o", GPT_4O))),
-					new PriceCatalog("builtin", "bundled", List.of(new PriceEntry("claude-sonnet-4-20250514",
-							ModelPrice.builder().input(BigDecimal.ONE).output(BigDecimal.TEN).build())))));
+	private final CatalogModelPriceResolver resolver = new CatalogModelPriceResolver(List.of(
+			new PriceCatalog("property", "llm-cost.pricing.models", List.of(new PriceEntry("gpt-4o", GPT_4O))),
+			new PriceCatalog("builtin", "bundled", List.of(
+					new PriceEntry("claude-sonnet-4-20250514",
+							ModelPrice.builder().input(BigDecimal.ONE).output(BigDecimal.TEN).build()),
+					new PriceEntry("deepseek-r1",
+							ModelPrice.builder().input(new BigDecimal("0.55")).output(new BigDecimal("2.19")).build()),
+					new PriceEntry("hd/1024-x-1792/dall-e-3",
+							ModelPrice.builder()
+								.input(BigDecimal.ZERO)
+								.output(BigDecimal.ZERO)
+								.perImage(new BigDecimal("0.11999"))
+								.build())))));
+
+	private final CallPricer pricer = CallPricer.builder(this.resolver)
+		.currency(USD)
+		.freeProviders(List.of("ollama"))
+		.build();
 
 	private final LlmCostTotals totals = new LlmCostTotals(
-			Clock.fixed(Instant.parse("2026-11-28T10:00:00Z"), ZoneOffset.UTC));
-
-	private final ObservationRegistry observationRegistry = ObservationRegistry.create();
-
-	LlmCostEndpointTests() {
-		this.observationRegistry.observationConfig().observationHandler(this.totals);
-	}
+			Clock.fixed(Instant.parse("2026-11-28T10:00:00Z"), ZoneOffset.UTC), USD);
 
 	@Test
 	void shouldShowExactSpendSinceStartOverallAndByModel() {
 		for (int i = 0; i < 3; i++) {
-			observe("gpt-4o", "gpt-4o-2024-08-06", new TokenUsage(600, 400, 0, 400, 100));
+			observe("gpt-4o", "gpt-4o-2024-08-06", usage(600, 400, 0, 400, 100));
 		}
-		observe("mystery", "mystery-model", new TokenUsage(10, 0, 0, 5, 0));
+		observe("mystery", "mystery-model", usage(10, 0, 0, 5, 0));
 		LlmCostDescriptor descriptor = endpoint(null).llmCost();
 		assertThat(descriptor.currency()).isEqualTo("USD");
 		assertThat(descriptor.since()).isEqualTo(Instant.parse("2026-11-28T10:00:00Z"));
 		assertThat(descriptor.total().calls()).isEqualTo(4);
 		assertThat(descriptor.total().unpricedCalls()).isEqualTo(1);
-		assertThat(descriptor.total().tokens().input()).isEqualTo(1810);
-		assertThat(descriptor.total().cost().total()).isEqualTo("0.021");
-		assertThat(descriptor.total().cost().reasoning()).isEqualTo("0.003");
+		assertThat(descriptor.total().tokens()).containsEntry("input", 1810L);
+		assertThat(descriptor.total().cost()).containsEntry("total", "0.021").containsEntry("reasoning", "0.003");
 		assertThat(descriptor.models()).containsOnlyKeys("gpt-4o-2024-08-06", "mystery-model");
-		assertThat(descriptor.models().get("gpt-4o-2024-08-06").cost().cachedInput()).isEqualTo("0.0015");
+		assertThat(descriptor.models().get("gpt-4o-2024-08-06").cost()).containsEntry("cachedInput", "0.0015");
 		assertThat(descriptor.unpricedModels()).containsExactly("mystery-model");
+		// unpriced is not free: no cost at all, rather than a cost of 0
+		assertThat(descriptor.models().get("mystery-model").cost()).isNull();
+		assertThat(descriptor.models().get("mystery-model").tokens()).containsEntry("input", 10L);
 		assertThat(descriptor.pricesInUse()).containsOnlyKeys("gpt-4o-2024-08-06");
 		assertThat(descriptor.pricesInUse().get("gpt-4o-2024-08-06").match()).isEqualTo("normalized");
 	}
@@ -105,15 +116,47 @@ class LlmCostEndpointTests {
 		assertThat(descriptor.configuredPrices()).containsOnlyKeys("gpt-4o");
 		LlmCostEndpoint.PriceDescriptor price = descriptor.configuredPrices().get("gpt-4o");
 		assertThat(price.source()).isEqualTo("property");
-		assertThat(price.perMillionTokens().input()).isEqualTo("2.5");
-		assertThat(price.perMillionTokens().cachedInput()).isEqualTo("1.25");
-		assertThat(price.perMillionTokens().reasoning()).isEqualTo("10");
+		assertThat(price.perMillionTokens()).containsEntry("input", "2.5")
+			.containsEntry("cachedInput", "1.25")
+			.containsEntry("reasoning", "10");
 		assertThat(price.tiers()).singleElement().satisfies((tier) -> {
 			assertThat(tier.aboveInputTokens()).isEqualTo(200_000);
-			assertThat(tier.perMillionTokens().input()).isEqualTo("5");
+			assertThat(tier.perMillionTokens()).containsEntry("input", "5");
 		});
 		assertThat(descriptor.catalogs()).extracting(LlmCostEndpoint.CatalogDescriptor::source)
 			.containsExactly("property", "builtin");
+	}
+
+	@Test
+	void shouldShowEveryBillingDimensionOfAPrice() {
+		LlmCostEndpoint.PriceDescriptor price = endpoint(null).llmCost().configuredPrices().get("gpt-4o");
+		List<String> tokenDimensions = BillingDimension.tokens().stream().map(BillingDimension::jsonName).toList();
+		assertThat(price.perMillionTokens()).containsOnlyKeys(tokenDimensions)
+			.containsEntry("cacheWrite", "2.5")
+			.containsEntry("cacheWrite1h", "2.5");
+		assertThat(price.perUnit()).containsOnlyKeys("request").containsEntry("request", "0");
+		assertThat(price.perImage()).isEqualTo("0");
+		assertThat(price.tiers().get(0).perMillionTokens()).containsOnlyKeys(tokenDimensions);
+	}
+
+	@Test
+	void shouldShowThePriceCallsWereChargedAtForFreeProvidersAndImages() {
+		record(this.pricer.priceTokens(usage(1000, 0, 0, 500, 0), "deepseek-r1", "deepseek-r1", "ollama"),
+				"deepseek-r1", usage(1000, 0, 0, 500, 0));
+		record(this.pricer.priceImages(1, List.of("hd/1024-x-1792/dall-e-3", "dall-e-3"), "dall-e-3", "openai"),
+				"dall-e-3", null);
+		LlmCostDescriptor descriptor = endpoint(null).llmCost();
+		assertThat(descriptor.pricesInUse().get("deepseek-r1")).satisfies((price) -> {
+			assertThat(price.source()).isEqualTo("free-provider");
+			assertThat(price.perMillionTokens()).containsEntry("input", "0").containsEntry("output", "0");
+		});
+		assertThat(descriptor.models().get("deepseek-r1").cost()).containsEntry("total", "0");
+		assertThat(descriptor.pricesInUse().get("dall-e-3")).satisfies((price) -> {
+			assertThat(price.entry()).isEqualTo("hd/1024-x-1792/dall-e-3");
+			assertThat(price.perImage()).isEqualTo("0.11999");
+		});
+		assertThat(descriptor.models().get("dall-e-3").cost()).containsEntry("request", "0.11999")
+			.containsEntry("total", "0.11999");
 	}
 
 	@Test
@@ -164,22 +207,26 @@ class LlmCostEndpointTests {
 	}
 
 	private void observe(String requestModel, String responseModel, TokenUsage usage) {
-		LlmCostObservationContext context = LlmCostObservationContext.builder()
-			.operation("chat")
-			.provider("openai")
-			.requestModel(requestModel)
-			.currency(USD)
-			.build();
-		context.setResponseModel(responseModel);
-		context.setUsage(usage);
 		ResolvedPrice price = this.resolver.resolve(responseModel, requestModel);
-		if (price != null) {
-			context.setCost(price, new LlmCostCalculator(USD).calculate(usage, price.price()));
-		}
-		LlmCostObservationDocumentation.LLM_CALL
-			.observation(null, new DefaultLlmCostObservationConvention(), () -> context, this.observationRegistry)
-			.start()
-			.stop();
+		this.totals.onPricedCall(new PricedCall("chat", "openai", requestModel, responseModel, USD, false,
+				Attribution.NONE, usage, price,
+				(price != null) ? new LlmCostCalculator(USD).calculate(usage, price.price()) : null, false));
+	}
+
+	private void record(CallPricer.@Nullable Charge charge, String model, @Nullable TokenUsage usage) {
+		assertThat(charge).isNotNull();
+		this.totals.onPricedCall(new PricedCall("chat", "test", model, model, USD, false, Attribution.NONE, usage,
+				charge.price(), charge.cost(), false));
+	}
+
+	private static TokenUsage usage(long input, long cachedInput, long cacheWrite, long output, long reasoning) {
+		return TokenUsage.builder()
+			.tokens(BillingDimension.INPUT, input)
+			.tokens(BillingDimension.CACHED_INPUT, cachedInput)
+			.tokens(BillingDimension.CACHE_WRITE, cacheWrite)
+			.tokens(BillingDimension.OUTPUT, output)
+			.tokens(BillingDimension.REASONING, reasoning)
+			.build();
 	}
 
 }

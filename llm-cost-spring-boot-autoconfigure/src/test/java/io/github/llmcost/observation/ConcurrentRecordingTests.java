@@ -19,22 +19,28 @@ package io.github.llmcost.observation;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.Currency;
+import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
+import java.util.StringJoiner;
 
 import io.github.llmcost.actuate.LlmCostTotals;
 import io.github.llmcost.actuate.LlmCostTotals.Totals;
 import io.github.llmcost.advisor.LlmCostAdvisor;
+import io.github.llmcost.billing.BillingDimension;
+import io.github.llmcost.cost.CallPricer;
 import io.github.llmcost.cost.LlmCost;
 import io.github.llmcost.pricing.ModelPrice;
 import io.github.llmcost.pricing.ResolvedPrice;
+import io.github.llmcost.recording.LlmCostRecorder;
 import io.github.llmcost.testsupport.ConcurrentCalls;
 import io.github.llmcost.usage.TokenUsage;
 import io.github.llmcost.usage.UsageNormalizer;
 import io.github.llmcost.usage.UsageNormalizers;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.micrometer.observation.ObservationRegistry;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.ai.chat.client.ChatClient;
@@ -60,32 +66,41 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ConcurrentRecordingTests {
 
+	private static final Currency USD = Currency.getInstance("USD");
+
 	private static final int THREADS = 8;
 
 	private static final int CALLS_PER_THREAD = 20_000;
 
 	// Prices with decimal fractions that no double holds exactly
-	private static final ModelPrice PRICE = ModelPrice.builder()
-		.input(new BigDecimal("2.5"))
-		.cachedInput(new BigDecimal("0.3"))
-		.cacheWrite(new BigDecimal("3.75"))
-		.output(new BigDecimal("10.1"))
-		.reasoning(new BigDecimal("12.7"))
-		.perRequest(new BigDecimal("0.0001"))
-		.build();
+	private static final Map<BillingDimension, String> PRICES = Map.of(BillingDimension.INPUT, "2.5",
+			BillingDimension.CACHED_INPUT, "0.3", BillingDimension.CACHE_WRITE, "3.75", BillingDimension.CACHE_WRITE_1H,
+			"6.1", BillingDimension.OUTPUT, "10.1", BillingDimension.REASONING, "12.7", BillingDimension.REQUEST,
+			"0.0001");
+
+	private static final Map<BillingDimension, Integer> MAX_TOKENS = Map.of(BillingDimension.INPUT, 100_000,
+			BillingDimension.CACHED_INPUT, 50_000, BillingDimension.CACHE_WRITE, 10_000,
+			BillingDimension.CACHE_WRITE_1H, 7_000, BillingDimension.OUTPUT, 20_000, BillingDimension.REASONING, 5_000);
+
+	private static final ModelPrice PRICE = price();
 
 	private final MeterRegistry meterRegistry = new SimpleMeterRegistry();
 
-	private final LlmCostTotals totals = new LlmCostTotals(Clock.systemUTC());
+	private final LlmCostTotals totals = new LlmCostTotals(Clock.systemUTC(), USD);
+
+	private static ModelPrice price() {
+		ModelPrice.Builder builder = ModelPrice.builder();
+		PRICES.forEach((dimension, price) -> builder.price(dimension, new BigDecimal(price)));
+		return builder.build();
+	}
 
 	@Test
 	void eightThreadsOfRandomCallsShouldAddUpToTheExactSums() throws Exception {
-		ObservationRegistry observationRegistry = ObservationRegistry.create();
-		observationRegistry.observationConfig()
-			.observationHandler(new LlmCostMeterObservationHandler(this.meterRegistry))
-			.observationHandler(this.totals);
-		LlmCostAdvisor advisor = LlmCostAdvisor.builder((model) -> new ResolvedPrice("mix", "test", PRICE))
-			.observationRegistry(observationRegistry)
+		assertThat(PRICES).as("every dimension is priced").hasSize(BillingDimension.values().length);
+		assertThat(MAX_TOKENS).as("every token dimension is drawn").hasSize(BillingDimension.tokens().size());
+		LlmCostAdvisor advisor = LlmCostAdvisor
+			.builder(CallPricer.builder((model) -> new ResolvedPrice("mix", "test", PRICE)).build())
+			.recorder(new LlmCostRecorder(List.of(new LlmCostMeterRecorder(this.meterRegistry), this.totals)))
 			.usageNormalizers(new UsageNormalizers(List.of(new NativeTokenUsageNormalizer())))
 			.build();
 		ChatClient chatClient = ChatClient.builder(new TokenMixModel()).defaultAdvisors(advisor).build();
@@ -96,43 +111,44 @@ class ConcurrentRecordingTests {
 		Totals total = this.totals.getTotal();
 		assertThat(total.calls()).isEqualTo(THREADS * CALLS_PER_THREAD);
 		assertThat(total.tokens()).isEqualTo(expected.tokens);
-		assertThat(total.cost().input()).isEqualByComparingTo(expected.cost.input());
-		assertThat(total.cost().cachedInput()).isEqualByComparingTo(expected.cost.cachedInput());
-		assertThat(total.cost().cacheWrite()).isEqualByComparingTo(expected.cost.cacheWrite());
-		assertThat(total.cost().output()).isEqualByComparingTo(expected.cost.output());
-		assertThat(total.cost().reasoning()).isEqualByComparingTo(expected.cost.reasoning());
-		assertThat(total.cost().request()).isEqualByComparingTo(expected.cost.request());
+		assertThat(total.cost()).isNotNull();
+		for (BillingDimension dimension : BillingDimension.values()) {
+			assertThat(total.cost().get(dimension)).as(dimension.id())
+				.isEqualByComparingTo(expected.cost.get(dimension));
+		}
 		assertThat(total.cost().total()).isEqualByComparingTo(expected.cost.total());
-		// each llm.cost series reads its exact BigDecimal sum, rounded once to a double
-		assertThat(cost("input")).isEqualTo(expected.cost.input().doubleValue());
-		assertThat(cost("cached_input")).isEqualTo(expected.cost.cachedInput().doubleValue());
-		assertThat(cost("cache_write")).isEqualTo(expected.cost.cacheWrite().doubleValue());
-		assertThat(cost("output")).isEqualTo(expected.cost.output().doubleValue());
-		assertThat(cost("reasoning")).isEqualTo(expected.cost.reasoning().doubleValue());
-		assertThat(cost("request")).isEqualTo(expected.cost.request().doubleValue());
-		assertThat(tokens("input")).isEqualTo(expected.tokens.input());
-		assertThat(tokens("cached_input")).isEqualTo(expected.tokens.cachedInput());
-		assertThat(tokens("cache_write")).isEqualTo(expected.tokens.cacheWrite());
-		assertThat(tokens("output")).isEqualTo(expected.tokens.output());
-		assertThat(tokens("reasoning")).isEqualTo(expected.tokens.reasoning());
+		// each llm.cost series reads its exact BigDecimal sum, rounded once to a double;
+		// dimensions of one meter type (cache_write, cache_write_1h) share one series
+		Map<String, BigDecimal> costByType = new HashMap<>();
+		Map<String, Long> tokensByType = new HashMap<>();
+		for (BillingDimension dimension : BillingDimension.values()) {
+			costByType.merge(dimension.meterType(), expected.cost.get(dimension), BigDecimal::add);
+			if (dimension.isToken()) {
+				tokensByType.merge(dimension.meterType(), expected.tokens.get(dimension), Long::sum);
+			}
+		}
+		costByType.forEach((type, sum) -> assertThat(cost(type)).as(type).isEqualTo(sum.doubleValue()));
+		tokensByType.forEach((type, sum) -> assertThat(tokens(type)).as(type).isEqualTo(sum.doubleValue()));
 		assertThat(this.meterRegistry.get("llm.call.cost").summary().count()).isEqualTo(THREADS * CALLS_PER_THREAD);
 	}
 
 	private Sums makeCalls(ChatClient chatClient, Random random) {
 		Sums sums = new Sums();
 		for (int i = 0; i < CALLS_PER_THREAD; i++) {
-			TokenUsage mix = new TokenUsage(random.nextInt(100_000), random.nextInt(50_000), random.nextInt(10_000),
-					random.nextInt(20_000), random.nextInt(5_000));
-			ChatClientResponse response = chatClient.prompt()
-				.user(mix.input() + "," + mix.cachedInput() + "," + mix.cacheWrite() + "," + mix.output() + ","
-						+ mix.reasoning())
-				.call()
-				.chatClientResponse();
+			TokenUsage.Builder builder = TokenUsage.builder();
+			StringJoiner message = new StringJoiner(",");
+			for (BillingDimension dimension : BillingDimension.tokens()) {
+				int tokens = random.nextInt(MAX_TOKENS.get(dimension));
+				builder.tokens(dimension, tokens);
+				message.add(Integer.toString(tokens));
+			}
+			TokenUsage mix = builder.build();
+			ChatClientResponse response = chatClient.prompt().user(message.toString()).call().chatClientResponse();
 			LlmCost cost = (LlmCost) response.context().get(LlmCostAdvisor.COST_CONTEXT_KEY);
-			if (cost == null || cost.total().compareTo(costOf(mix).total()) != 0) {
-				assertThat(cost).usingRecursiveComparison()
-					.withComparatorForType(BigDecimal::compareTo, BigDecimal.class)
-					.isEqualTo(costOf(mix));
+			assertThat(cost).isNotNull();
+			if (cost.total().compareTo(costOf(mix).total()) != 0) {
+				assertThat(cost.asMap()).usingComparatorForType(BigDecimal::compareTo, BigDecimal.class)
+					.isEqualTo(costOf(mix).asMap());
 			}
 			sums.add(mix, cost);
 		}
@@ -141,14 +157,12 @@ class ConcurrentRecordingTests {
 
 	private static LlmCost costOf(TokenUsage mix) {
 		BigDecimal perToken = BigDecimal.valueOf(1_000_000);
-		return new LlmCost(Currency.getInstance("USD"), times(mix.input(), "2.5", perToken),
-				times(mix.cachedInput(), "0.3", perToken), times(mix.cacheWrite(), "3.75", perToken),
-				times(mix.output(), "10.1", perToken), times(mix.reasoning(), "12.7", perToken),
-				new BigDecimal("0.0001"), LlmCost.BASE_TIER);
-	}
-
-	private static BigDecimal times(long tokens, String price, BigDecimal perTokens) {
-		return new BigDecimal(price).multiply(BigDecimal.valueOf(tokens)).divide(perTokens);
+		Map<BillingDimension, BigDecimal> amounts = new EnumMap<>(BillingDimension.class);
+		PRICES.forEach((dimension, price) -> amounts.put(dimension,
+				dimension.isToken()
+						? new BigDecimal(price).multiply(BigDecimal.valueOf(mix.get(dimension))).divide(perToken)
+						: new BigDecimal(price)));
+		return LlmCost.of(USD, amounts, LlmCost.BASE_TIER);
 	}
 
 	private double cost(String type) {
@@ -166,17 +180,11 @@ class ConcurrentRecordingTests {
 
 		private TokenUsage tokens = TokenUsage.EMPTY;
 
-		private LlmCost cost = new LlmCost(Currency.getInstance("USD"), BigDecimal.ZERO, BigDecimal.ZERO,
-				BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, LlmCost.BASE_TIER);
+		private LlmCost cost = LlmCost.zero(USD);
 
 		void add(TokenUsage tokens, LlmCost cost) {
-			this.tokens = new TokenUsage(this.tokens.input() + tokens.input(),
-					this.tokens.cachedInput() + tokens.cachedInput(), this.tokens.cacheWrite() + tokens.cacheWrite(),
-					this.tokens.output() + tokens.output(), this.tokens.reasoning() + tokens.reasoning());
-			this.cost = new LlmCost(cost.currency(), this.cost.input().add(cost.input()),
-					this.cost.cachedInput().add(cost.cachedInput()), this.cost.cacheWrite().add(cost.cacheWrite()),
-					this.cost.output().add(cost.output()), this.cost.reasoning().add(cost.reasoning()),
-					this.cost.request().add(cost.request()), LlmCost.BASE_TIER);
+			this.tokens = this.tokens.plus(tokens);
+			this.cost = this.cost.plus(cost);
 		}
 
 		void add(Sums other) {
@@ -194,10 +202,14 @@ class ConcurrentRecordingTests {
 		@Override
 		public ChatResponse call(Prompt prompt) {
 			String[] counts = prompt.getUserMessage().getText().split(",");
-			TokenUsage mix = new TokenUsage(Long.parseLong(counts[0]), Long.parseLong(counts[1]),
-					Long.parseLong(counts[2]), Long.parseLong(counts[3]), Long.parseLong(counts[4]));
-			int prompted = (int) (mix.input() + mix.cachedInput() + mix.cacheWrite());
-			int completion = (int) (mix.output() + mix.reasoning());
+			TokenUsage.Builder builder = TokenUsage.builder();
+			List<BillingDimension> dimensions = BillingDimension.tokens();
+			for (int i = 0; i < dimensions.size(); i++) {
+				builder.tokens(dimensions.get(i), Long.parseLong(counts[i]));
+			}
+			TokenUsage mix = builder.build();
+			int prompted = (int) mix.promptTokens();
+			int completion = (int) mix.completionTokens();
 			Usage usage = new DefaultUsage(prompted, completion, prompted + completion, mix);
 			return new ChatResponse(List.of(new Generation(new AssistantMessage("Hello"))),
 					ChatResponseMetadata.builder().model("mix").usage(usage).build());

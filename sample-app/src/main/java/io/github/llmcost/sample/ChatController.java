@@ -17,10 +17,13 @@
 package io.github.llmcost.sample;
 
 import java.math.BigDecimal;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import io.github.llmcost.advisor.LlmCostAdvisor;
 import io.github.llmcost.attribution.LlmCostTags;
+import io.github.llmcost.billing.BillingDimension;
 import io.github.llmcost.cost.LlmCost;
 import io.github.llmcost.usage.TokenUsage;
 import org.jspecify.annotations.Nullable;
@@ -141,43 +144,50 @@ class ChatController {
 	}
 
 	/**
-	 * Tokens of one call, in disjoint buckets.
+	 * Tokens of one call, by billing dimension ({@code input}, {@code cachedInput},
+	 * {@code cacheWrite}, {@code cacheWrite1h}, {@code output}, {@code reasoning}).
 	 *
-	 * @param input uncached input tokens
-	 * @param cachedInput input tokens read from the prompt cache
-	 * @param cacheWrite input tokens written to the prompt cache
-	 * @param output output tokens that are not reasoning tokens
-	 * @param reasoning reasoning tokens
+	 * @param byType the tokens of each dimension, keyed by its JSON name
 	 */
-	record Tokens(long input, long cachedInput, long cacheWrite, long output, long reasoning) {
+	record Tokens(Map<String, Long> byType) {
 
 		static @Nullable Tokens of(@Nullable TokenUsage usage) {
-			return (usage != null) ? new Tokens(usage.input(), usage.cachedInput(), usage.cacheWrite(), usage.output(),
-					usage.reasoning()) : null;
+			if (usage == null) {
+				return null;
+			}
+			Map<String, Long> byType = new LinkedHashMap<>();
+			usage.asMap().forEach((dimension, tokens) -> byType.put(dimension.jsonName(), tokens));
+			return new Tokens(byType);
+		}
+
+		long get(BillingDimension dimension) {
+			return this.byType.getOrDefault(dimension.jsonName(), 0L);
 		}
 
 	}
 
 	/**
-	 * Cost of one call, per bucket of tokens.
+	 * Cost of one call, by billing dimension.
 	 *
 	 * @param total the total cost
 	 * @param currency the currency of every amount
-	 * @param input cost of uncached input tokens
-	 * @param cachedInput cost of input tokens read from the prompt cache
-	 * @param cacheWrite cost of input tokens written to the prompt cache
-	 * @param output cost of output tokens
-	 * @param reasoning cost of reasoning tokens
-	 * @param request the flat fee of the call
+	 * @param byType the cost of each dimension, keyed by its JSON name, such as
+	 * {@code request} for the flat fee of the call
 	 * @param tier the price tier applied
 	 */
-	record Cost(BigDecimal total, String currency, BigDecimal input, BigDecimal cachedInput, BigDecimal cacheWrite,
-			BigDecimal output, BigDecimal reasoning, BigDecimal request, String tier) {
+	record Cost(BigDecimal total, String currency, Map<String, BigDecimal> byType, String tier) {
 
 		static @Nullable Cost of(@Nullable LlmCost cost) {
-			return (cost != null) ? new Cost(cost.total(), cost.currency().getCurrencyCode(), cost.input(),
-					cost.cachedInput(), cost.cacheWrite(), cost.output(), cost.reasoning(), cost.request(), cost.tier())
-					: null;
+			if (cost == null) {
+				return null;
+			}
+			Map<String, BigDecimal> byType = new LinkedHashMap<>();
+			cost.asMap().forEach((dimension, amount) -> byType.put(dimension.jsonName(), amount));
+			return new Cost(cost.total(), cost.currency().getCurrencyCode(), byType, cost.tier());
+		}
+
+		BigDecimal get(BillingDimension dimension) {
+			return this.byType.getOrDefault(dimension.jsonName(), BigDecimal.ZERO);
 		}
 
 	}

@@ -21,6 +21,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import io.github.llmcost.billing.BillingDimension;
 import io.github.llmcost.sample.ChatController.ChatReply;
 import io.github.llmcost.sample.ChatController.Tokens;
 import org.awaitility.Awaitility;
@@ -55,11 +56,12 @@ class LlmCostSampleApplicationTests {
 		assertThat(reply.model()).isEqualTo("gpt-4o-mini-2024-07-18");
 		Tokens tokens = reply.tokens();
 		assertThat(tokens).isNotNull();
-		assertThat(tokens.input()).isPositive();
-		assertThat(tokens.output()).isPositive();
+		assertThat(tokens.get(BillingDimension.INPUT)).isPositive();
+		assertThat(tokens.get(BillingDimension.OUTPUT)).isPositive();
 		// gpt-4o-mini in application.yaml, per 1K tokens
-		BigDecimal expected = perThousand(tokens.input(), "0.00015").add(perThousand(tokens.cachedInput(), "0.000075"))
-			.add(perThousand(tokens.output(), "0.0006"));
+		BigDecimal expected = perThousand(tokens.get(BillingDimension.INPUT), "0.00015")
+			.add(perThousand(tokens.get(BillingDimension.CACHED_INPUT), "0.000075"))
+			.add(perThousand(tokens.get(BillingDimension.OUTPUT), "0.0006"));
 		assertThat(reply.cost()).isNotNull();
 		assertThat(reply.cost().total()).isPositive().isEqualByComparingTo(expected);
 		assertThat(reply.cost().currency()).isEqualTo("USD");
@@ -76,10 +78,11 @@ class LlmCostSampleApplicationTests {
 		assertThat(second.model()).isEqualTo("o4-mini-2025-04-16");
 		assertThat(first.tokens()).isNotNull();
 		assertThat(second.tokens()).isNotNull();
-		assertThat(second.tokens().cachedInput()).isGreaterThan(first.tokens().cachedInput());
-		assertThat(second.tokens().reasoning()).isPositive();
+		assertThat(second.tokens().get(BillingDimension.CACHED_INPUT))
+			.isGreaterThan(first.tokens().get(BillingDimension.CACHED_INPUT));
+		assertThat(second.tokens().get(BillingDimension.REASONING)).isPositive();
 		assertThat(second.cost()).isNotNull();
-		assertThat(second.cost().reasoning()).isPositive();
+		assertThat(second.cost().get(BillingDimension.REASONING)).isPositive();
 		assertThat(second.cost().total()).isLessThan(first.cost().total());
 	}
 

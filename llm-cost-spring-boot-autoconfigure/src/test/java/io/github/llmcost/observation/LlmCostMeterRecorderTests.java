@@ -18,51 +18,51 @@ package io.github.llmcost.observation;
 
 import java.math.BigDecimal;
 import java.util.Currency;
+import java.util.List;
 
+import io.github.llmcost.billing.BillingDimension;
+import io.github.llmcost.budget.BudgetReservation;
 import io.github.llmcost.cost.LlmCostCalculator;
 import io.github.llmcost.pricing.ModelPrice;
 import io.github.llmcost.pricing.ResolvedPrice;
+import io.github.llmcost.recording.LlmCostRecorder;
 import io.github.llmcost.usage.TokenUsage;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.config.MeterFilter;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.micrometer.observation.Observation;
-import io.micrometer.observation.ObservationRegistry;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 import static org.assertj.core.api.Assertions.assertThatNoException;
 
 /**
- * Tests for {@link LlmCostMeterObservationHandler}.
+ * Tests for {@link LlmCostMeterRecorder}.
  *
  * @author llm-cost contributors
  */
-class LlmCostMeterObservationHandlerTests {
+class LlmCostMeterRecorderTests {
 
 	private static final Currency USD = Currency.getInstance("USD");
 
 	private static final ModelPrice GPT_4O = ModelPrice.builder()
 		.input(new BigDecimal("2.50"))
 		.output(new BigDecimal("10.00"))
-		.cachedInput(new BigDecimal("1.25"))
-		.perRequest(new BigDecimal("0.0001"))
+		.price(BillingDimension.CACHED_INPUT, new BigDecimal("1.25"))
+		.price(BillingDimension.CACHE_WRITE, new BigDecimal("3.125"))
+		.price(BillingDimension.CACHE_WRITE_1H, new BigDecimal("5.00"))
+		.price(BillingDimension.REQUEST, new BigDecimal("0.0001"))
 		.build();
 
 	private final MeterRegistry meterRegistry = new SimpleMeterRegistry();
 
-	private final ObservationRegistry observationRegistry = ObservationRegistry.create();
-
-	LlmCostMeterObservationHandlerTests() {
-		this.observationRegistry.observationConfig()
-			.observationHandler(new LlmCostMeterObservationHandler(this.meterRegistry));
-	}
+	private final LlmCostRecorder recorder = new LlmCostRecorder(List.of(new LlmCostMeterRecorder(this.meterRegistry)));
 
 	@Test
 	void shouldRecordTokensByType() {
-		observe(priced(new TokenUsage(600, 400, 0, 400, 100)));
+		observe(priced(usage(600, 400, 0, 400, 100)));
 		assertThat(tokens("input")).isEqualTo(600);
 		assertThat(tokens("cached_input")).isEqualTo(400);
 		assertThat(tokens("cache_write")).isZero();
@@ -79,7 +79,7 @@ class LlmCostMeterObservationHandlerTests {
 
 	@Test
 	void shouldRecordCostByTypeInCurrency() {
-		observe(priced(new TokenUsage(600, 400, 0, 400, 100)));
+		observe(priced(usage(600, 400, 0, 400, 100)));
 		assertThat(cost("input")).isEqualTo(0.0015);
 		assertThat(cost("cached_input")).isEqualTo(0.0005);
 		assertThat(cost("cache_write")).isZero();
@@ -92,9 +92,23 @@ class LlmCostMeterObservationHandlerTests {
 	}
 
 	@Test
+	void shouldRecordOneHourCacheWritesUnderCacheWriteType() {
+		observe(priced(TokenUsage.builder()
+			.tokens(BillingDimension.CACHE_WRITE, 1000)
+			.tokens(BillingDimension.CACHE_WRITE_1H, 2000)
+			.build()));
+		assertThat(this.meterRegistry.find("llm.tokens").tag("llm.token.type", "cache_write").counters()).hasSize(1);
+		assertThat(tokens("cache_write")).isEqualTo(3000);
+		assertThat(this.meterRegistry.find("llm.cost").tag("llm.cost.type", "cache_write").functionCounters())
+			.hasSize(1);
+		// 1000 x 3.125 + 2000 x 5.00 per million
+		assertThat(cost("cache_write")).isEqualTo(0.013125);
+	}
+
+	@Test
 	void shouldRecordTotalCostOfEachCall() {
-		observe(priced(new TokenUsage(600, 400, 0, 400, 100)));
-		observe(priced(new TokenUsage(1_000_000, 0, 0, 0, 0)));
+		observe(priced(usage(600, 400, 0, 400, 100)));
+		observe(priced(usage(1_000_000, 0, 0, 0, 0)));
 		DistributionSummary callCost = this.meterRegistry.get("llm.call.cost").summary();
 		assertThat(callCost.count()).isEqualTo(2);
 		assertThat(callCost.totalAmount()).isEqualTo(0.0071 + 2.5001);
@@ -106,8 +120,8 @@ class LlmCostMeterObservationHandlerTests {
 	@Test
 	void shouldAddUpCostOfCallsThatMeterFilterMergesIntoOneSeries() {
 		this.meterRegistry.config().meterFilter(MeterFilter.ignoreTags("gen_ai.response.model"));
-		observe(priced(new TokenUsage(600, 400, 0, 400, 100)));
-		LlmCostObservationContext otherModel = priced(new TokenUsage(1_000_000, 0, 0, 0, 0));
+		observe(priced(usage(600, 400, 0, 400, 100)));
+		LlmCostObservationContext otherModel = priced(usage(1_000_000, 0, 0, 0, 0));
 		otherModel.setResponseModel("gpt-4o-2024-11-20");
 		observe(otherModel);
 		assertThat(this.meterRegistry.find("llm.cost").tag("llm.cost.type", "input").functionCounters()).hasSize(1);
@@ -119,7 +133,7 @@ class LlmCostMeterObservationHandlerTests {
 	@Test
 	void shouldRecordTokensButNoCostOfUnpricedCall() {
 		LlmCostObservationContext context = context();
-		context.setUsage(new TokenUsage(10, 0, 0, 5, 0));
+		context.setUsage(usage(10, 0, 0, 5, 0));
 		observe(context);
 		assertThat(tokens("input")).isEqualTo(10);
 		assertThat(this.meterRegistry.find("llm.cost").meters()).isEmpty();
@@ -142,7 +156,11 @@ class LlmCostMeterObservationHandlerTests {
 			}
 
 		});
-		assertThatNoException().isThrownBy(() -> observe(priced(new TokenUsage(1, 0, 0, 1, 0))));
+		assertThatNoException().isThrownBy(() -> observe(priced(usage(1, 0, 0, 1, 0))));
+		assertThatIllegalStateException()
+			.isThrownBy(() -> new LlmCostMeterRecorder(this.meterRegistry)
+				.onPricedCall(priced(usage(1, 0, 0, 1, 0)).toPricedCall(false)))
+			.withMessage("registry is broken");
 	}
 
 	private double tokens(String type) {
@@ -154,9 +172,17 @@ class LlmCostMeterObservationHandlerTests {
 	}
 
 	private void observe(LlmCostObservationContext context) {
-		Observation observation = LlmCostObservationDocumentation.LLM_CALL.observation(null,
-				new DefaultLlmCostObservationConvention(), () -> context, this.observationRegistry);
-		observation.start().stop();
+		this.recorder.record(context.toPricedCall(false), BudgetReservation.NONE);
+	}
+
+	private static TokenUsage usage(long input, long cachedInput, long cacheWrite, long output, long reasoning) {
+		return TokenUsage.builder()
+			.tokens(BillingDimension.INPUT, input)
+			.tokens(BillingDimension.CACHED_INPUT, cachedInput)
+			.tokens(BillingDimension.CACHE_WRITE, cacheWrite)
+			.tokens(BillingDimension.OUTPUT, output)
+			.tokens(BillingDimension.REASONING, reasoning)
+			.build();
 	}
 
 	private static LlmCostObservationContext context() {
