@@ -29,6 +29,7 @@ import io.github.llmcost.pricing.litellm.LiteLlmPriceFile;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.core.io.Resource;
+import org.springframework.util.Assert;
 
 /**
  * {@link CatalogModelPriceResolver} of the prices configured under
@@ -97,8 +98,13 @@ public class PropertiesModelPriceResolver extends CatalogModelPriceResolver {
 				entries);
 	}
 
-	private static @Nullable BigDecimal tokenPrice(@Nullable BigDecimal price, boolean imageModel) {
-		return (price == null && imageModel) ? BigDecimal.ZERO : price;
+	private static BigDecimal tokenPrice(@Nullable BigDecimal price, boolean imageModel) {
+		if (price == null && imageModel) {
+			return BigDecimal.ZERO;
+		}
+		// LlmCostProperties requires the input and output prices of other models
+		Assert.state(price != null, "Input and output prices must be set");
+		return price;
 	}
 
 }

@@ -19,6 +19,7 @@ package io.github.llmcost.usage;
 import com.anthropic.models.messages.CacheCreation;
 import com.anthropic.models.messages.MessageDeltaUsage;
 import com.anthropic.models.messages.OutputTokensDetails;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.ai.chat.metadata.Usage;
 
@@ -52,14 +53,14 @@ public class AnthropicUsageNormalizer implements UsageNormalizer {
 				Math.min(cacheWrite, oneHourCacheWrites(usage.getNativeUsage())));
 	}
 
-	private long oneHourCacheWrites(Object nativeUsage) {
+	private long oneHourCacheWrites(@Nullable Object nativeUsage) {
 		if (nativeUsage instanceof com.anthropic.models.messages.Usage messageUsage) {
 			return messageUsage.cacheCreation().map(CacheCreation::ephemeral1hInputTokens).orElse(0L);
 		}
 		return 0;
 	}
 
-	private long thinkingTokens(Object nativeUsage) {
+	private long thinkingTokens(@Nullable Object nativeUsage) {
 		if (nativeUsage instanceof com.anthropic.models.messages.Usage messageUsage) {
 			return messageUsage.outputTokensDetails().map(OutputTokensDetails::thinkingTokens).orElse(0L);
 		}

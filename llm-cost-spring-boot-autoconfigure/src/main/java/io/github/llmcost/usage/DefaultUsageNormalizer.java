@@ -16,6 +16,8 @@
 
 package io.github.llmcost.usage;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.ai.chat.metadata.Usage;
 
 /**
@@ -43,7 +45,7 @@ public class DefaultUsageNormalizer implements UsageNormalizer {
 		return new TokenUsage(input, cachedInput, cacheWrite, orZero(usage.getCompletionTokens()), 0);
 	}
 
-	static long orZero(Number number) {
+	static long orZero(@Nullable Number number) {
 		return (number != null) ? Math.max(0, number.longValue()) : 0;
 	}
 
