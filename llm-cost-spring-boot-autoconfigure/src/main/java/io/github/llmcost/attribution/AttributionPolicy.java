@@ -21,6 +21,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -145,7 +146,8 @@ public final class AttributionPolicy {
 	}
 
 	private boolean admit(String name, String value) {
-		Set<String> seen = this.seenValues.get(name);
+		// the constructor gave every metric tag its set
+		Set<String> seen = Objects.requireNonNull(this.seenValues.get(name));
 		if (seen.contains(value)) {
 			return true;
 		}

@@ -16,9 +16,11 @@
 
 package io.github.llmcost.autoconfigure;
 
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 import io.github.llmcost.advisor.LlmCostAdvisor;
 import io.github.llmcost.anomaly.AnomalySettings;
@@ -103,10 +105,12 @@ public final class LlmCostAutoConfiguration {
 			ModelPriceResolver priceResolver, ApplicationEventPublisher eventPublisher) {
 		LlmCostProperties.Budget budget = properties.getBudget();
 		List<Budget> budgets = new ArrayList<>();
-		budget.getLimits()
-			.forEach(
-					(name, limit) -> budgets.add(new Budget(name, limit.getAmount(), limit.getPeriod(), limit.getZone(),
-							limit.getPerTag(), limit.getModels(), limit.isEnforce(), limit.getAlertThresholds())));
+		budget.getLimits().forEach((name, limit) -> {
+			// LlmCostProperties.afterPropertiesSet() has checked that the amount is set
+			BigDecimal amount = Objects.requireNonNull(limit.getAmount());
+			budgets.add(new Budget(name, amount, limit.getPeriod(), limit.getZone(), limit.getPerTag(),
+					limit.getModels(), limit.isEnforce(), limit.getAlertThresholds()));
+		});
 		CallCostEstimator estimator = new CallCostEstimator(priceResolver,
 				new LlmCostCalculator(properties.getCurrency()), budget.getDefaultOutputTokens());
 		return BudgetGuard.builder(budgetStore, estimator)

@@ -27,6 +27,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -78,7 +79,8 @@ public class InMemoryBudgetStore implements BudgetStore {
 			Instant now = this.clock.instant();
 			ledgers.forEach((ledger) -> ledger.releaseExpired(now));
 			for (BudgetClaim claim : claims) {
-				Ledger ledger = this.ledgers.get(claim.key());
+				// lock(claims) has created the ledger of every claim
+				Ledger ledger = Objects.requireNonNull(this.ledgers.get(claim.key()));
 				if (claim.budget().enforce()
 						&& ledger.spent.add(ledger.reserved).add(amount).compareTo(claim.budget().amount()) > 0) {
 					return new BudgetBalance(claim, ledger.spent, ledger.reserved);
@@ -100,7 +102,7 @@ public class InMemoryBudgetStore implements BudgetStore {
 		try {
 			List<CrossedThreshold> crossed = new ArrayList<>(0);
 			for (BudgetClaim claim : claims) {
-				Ledger ledger = this.ledgers.get(claim.key());
+				Ledger ledger = Objects.requireNonNull(this.ledgers.get(claim.key()));
 				ledger.release(reservationId);
 				ledger.spent = ledger.spent.add(actual);
 				for (double threshold : claim.budget().alertThresholds()) {

@@ -17,6 +17,7 @@
 package io.github.llmcost.cost;
 
 import java.math.BigDecimal;
+import java.util.Objects;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -54,7 +55,8 @@ public final class BigDecimalAdder {
 		AtomicReference<BigDecimal> cell = this.cells[(int) (Thread.currentThread().getId() & (CELLS - 1))];
 		BigDecimal current;
 		do {
-			current = cell.get();
+			// cells hold zero or a sum, never null
+			current = Objects.requireNonNull(cell.get());
 		}
 		while (!cell.compareAndSet(current, current.add(amount)));
 	}

@@ -18,7 +18,6 @@ package io.github.llmcost.model;
 
 import java.math.BigDecimal;
 import java.util.List;
-import java.util.function.Supplier;
 
 import io.github.llmcost.attribution.AttributionPolicy;
 import io.github.llmcost.attribution.AttributionPolicy.Attribution;
@@ -77,11 +76,11 @@ public abstract class PricedModelObservationHandler<C extends ModelObservationCo
 
 	private final SingletonSupplier<AttributionPolicy> attributionPolicy;
 
-	private final Supplier<@Nullable BudgetGuard> budgetGuard;
+	private final SingletonSupplier<BudgetGuard> budgetGuard;
 
 	private final SingletonSupplier<ObservationRegistry> observationRegistry;
 
-	private final Supplier<@Nullable LlmCostObservationConvention> observationConvention;
+	private final SingletonSupplier<LlmCostObservationConvention> observationConvention;
 
 	/**
 	 * Create a handler. Its collaborators are resolved on first use: the handler is

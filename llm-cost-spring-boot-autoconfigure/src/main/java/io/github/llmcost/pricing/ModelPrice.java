@@ -24,6 +24,7 @@ import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Consumer;
 
 import io.github.llmcost.billing.BillingDimension;
@@ -87,7 +88,8 @@ public record ModelPrice(Map<BillingDimension, BigDecimal> prices, BigDecimal pe
 	 * @return the price
 	 */
 	public BigDecimal get(BillingDimension dimension) {
-		return this.prices.get(dimension);
+		// the constructor puts a price for every dimension
+		return Objects.requireNonNull(this.prices.get(dimension));
 	}
 
 	/**

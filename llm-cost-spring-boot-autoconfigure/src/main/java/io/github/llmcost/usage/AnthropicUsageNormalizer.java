@@ -20,6 +20,7 @@ import com.anthropic.models.messages.CacheCreation;
 import com.anthropic.models.messages.MessageDeltaUsage;
 import com.anthropic.models.messages.OutputTokensDetails;
 import io.github.llmcost.billing.BillingDimension;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.ai.chat.metadata.Usage;
 
@@ -59,14 +60,14 @@ public class AnthropicUsageNormalizer implements UsageNormalizer {
 			.build();
 	}
 
-	private long oneHourCacheWrites(Object nativeUsage) {
+	private long oneHourCacheWrites(@Nullable Object nativeUsage) {
 		if (nativeUsage instanceof com.anthropic.models.messages.Usage messageUsage) {
 			return messageUsage.cacheCreation().map(CacheCreation::ephemeral1hInputTokens).orElse(0L);
 		}
 		return 0;
 	}
 
-	private long thinkingTokens(Object nativeUsage) {
+	private long thinkingTokens(@Nullable Object nativeUsage) {
 		if (nativeUsage instanceof com.anthropic.models.messages.Usage messageUsage) {
 			return messageUsage.outputTokensDetails().map(OutputTokensDetails::thinkingTokens).orElse(0L);
 		}

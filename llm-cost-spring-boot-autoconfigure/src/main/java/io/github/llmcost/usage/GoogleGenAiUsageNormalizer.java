@@ -16,6 +16,7 @@
 
 package io.github.llmcost.usage;
 
+import java.util.Objects;
 import java.util.Optional;
 
 import com.google.genai.types.GenerateContentResponseUsageMetadata;
@@ -53,7 +54,9 @@ public class GoogleGenAiUsageNormalizer implements UsageNormalizer {
 
 	@Override
 	public TokenUsage normalize(Usage usage) {
-		GenerateContentResponseUsageMetadata metadata = (GenerateContentResponseUsageMetadata) usage.getNativeUsage();
+		// supports(usage) has checked the native usage
+		GenerateContentResponseUsageMetadata metadata = (GenerateContentResponseUsageMetadata) Objects
+			.requireNonNull(usage.getNativeUsage());
 		long prompt = count(metadata.promptTokenCount());
 		long cachedInput = Math.min(prompt, count(metadata.cachedContentTokenCount()));
 		long input = prompt - cachedInput + count(metadata.toolUsePromptTokenCount());

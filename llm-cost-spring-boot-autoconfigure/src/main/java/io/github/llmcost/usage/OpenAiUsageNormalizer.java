@@ -16,6 +16,8 @@
 
 package io.github.llmcost.usage;
 
+import java.util.Objects;
+
 import com.openai.core.JsonValue;
 import com.openai.models.completions.CompletionUsage;
 import io.github.llmcost.billing.BillingDimension;
@@ -49,7 +51,8 @@ public class OpenAiUsageNormalizer implements UsageNormalizer {
 
 	@Override
 	public TokenUsage normalize(Usage usage) {
-		CompletionUsage completionUsage = (CompletionUsage) usage.getNativeUsage();
+		// supports(usage) has checked the native usage
+		CompletionUsage completionUsage = (CompletionUsage) Objects.requireNonNull(usage.getNativeUsage());
 		long cachedInput = completionUsage.promptTokensDetails()
 			.flatMap(CompletionUsage.PromptTokensDetails::cachedTokens)
 			.orElseGet(() -> promptCacheHitTokens(completionUsage));

@@ -18,6 +18,7 @@ package io.github.llmcost.sample;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -87,7 +88,8 @@ class DemoTraffic implements ApplicationListener<ApplicationReadyEvent> {
 	@Override
 	public void onApplicationEvent(ApplicationReadyEvent event) {
 		if (event.getApplicationContext() instanceof WebServerApplicationContext context) {
-			int port = context.getWebServer().getPort();
+			// the web server has started before the application is ready
+			int port = Objects.requireNonNull(context.getWebServer()).getPort();
 			RestClient client = this.restClientBuilder.baseUrl("http://localhost:" + port).build();
 			this.taskExecutor.execute(() -> send(client, port));
 		}
@@ -102,7 +104,7 @@ class DemoTraffic implements ApplicationListener<ApplicationReadyEvent> {
 			try {
 				client.post()
 					.uri((i % STREAM_EVERY == STREAM_EVERY - 1) ? "/chat/stream" : "/chat")
-					.header(LlmCostSampleApplication.TEAM_HEADER, TEAMS.get(feature))
+					.header(LlmCostSampleApplication.TEAM_HEADER, Objects.requireNonNull(TEAMS.get(feature)))
 					.contentType(MediaType.APPLICATION_JSON)
 					.body(request)
 					.retrieve()

@@ -16,6 +16,8 @@
 
 package io.github.llmcost.sample;
 
+import java.util.Objects;
+
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
@@ -39,7 +41,8 @@ class SampleModeReport implements ApplicationListener<ApplicationReadyEvent> {
 	public void onApplicationEvent(ApplicationReadyEvent event) {
 		Environment environment = event.getApplicationContext().getEnvironment();
 		int port = (event.getApplicationContext() instanceof WebServerApplicationContext context)
-				? context.getWebServer().getPort() : environment.getProperty("server.port", Integer.class, 8080);
+				? Objects.requireNonNull(context.getWebServer()).getPort()
+				: environment.getProperty("server.port", Integer.class, 8080);
 		String url = "http://localhost:" + port;
 		String open = """
 				Open:
