@@ -24,7 +24,7 @@ import java.util.concurrent.TimeUnit;
 import io.github.llmcost.actuate.LlmCostTotals;
 import io.github.llmcost.advisor.LlmCostAdvisor;
 import io.github.llmcost.cost.CallPricer;
-import io.github.llmcost.observation.LlmCostMeterRecorder;
+import io.github.llmcost.metrics.LlmCostMeterRecorder;
 import io.github.llmcost.recording.LlmCostRecorder;
 import io.micrometer.core.instrument.observation.DefaultMeterObservationHandler;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;

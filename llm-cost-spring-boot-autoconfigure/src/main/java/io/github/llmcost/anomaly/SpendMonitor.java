@@ -38,6 +38,8 @@ import io.github.llmcost.budget.BudgetBalance;
 import io.github.llmcost.budget.BudgetForecasts;
 import io.github.llmcost.budget.BudgetGuard;
 import io.github.llmcost.budget.LlmBudgetForecastEvent;
+import io.github.llmcost.metrics.LlmCostMeters;
+import io.github.llmcost.metrics.LlmCostMeters.AnomalyKeyNames;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.commons.logging.Log;
@@ -216,10 +218,10 @@ public class SpendMonitor implements BudgetForecasts, SmartLifecycle {
 
 	private void count(String dimension, String value) {
 		if (this.meterRegistry != null) {
-			Counter.builder("llm.cost.anomalies")
+			Counter.builder(LlmCostMeters.COST_ANOMALIES.getName())
 				.description("LLM spend anomalies started")
-				.tag("dimension", dimension)
-				.tag("value", value)
+				.tag(AnomalyKeyNames.DIMENSION.asString(), dimension)
+				.tag(AnomalyKeyNames.VALUE.asString(), value)
 				.register(this.meterRegistry)
 				.increment();
 		}

@@ -16,7 +16,7 @@
 
 package io.github.llmcost.autoconfigure;
 
-import io.github.llmcost.observation.LlmCostMeterRecorder;
+import io.github.llmcost.metrics.LlmCostMeterRecorder;
 import io.github.llmcost.observation.LlmCostTracingObservationHandler;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.tracing.handler.TracingObservationHandler;

@@ -32,6 +32,7 @@ import io.github.llmcost.advisor.LlmCostAdvisor;
 import io.github.llmcost.billing.BillingDimension;
 import io.github.llmcost.cost.CallPricer;
 import io.github.llmcost.cost.LlmCost;
+import io.github.llmcost.metrics.LlmCostMeterRecorder;
 import io.github.llmcost.pricing.ModelPrice;
 import io.github.llmcost.pricing.ResolvedPrice;
 import io.github.llmcost.recording.LlmCostRecorder;

@@ -24,8 +24,8 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Tests for {@link LlmCostObservationDocumentation} and {@link LlmCostMeters}: they pin
- * the names of the public contract.
+ * Tests for {@link LlmCostObservationDocumentation}: they pin the names of the public
+ * contract.
  *
  * @author llm-cost contributors
  */
@@ -57,15 +57,6 @@ class LlmCostObservationDocumentationTests {
 	void shouldUseDefaultConvention() {
 		assertThat(LlmCostObservationDocumentation.LLM_CALL.getDefaultConvention())
 			.isEqualTo(DefaultLlmCostObservationConvention.class);
-	}
-
-	@Test
-	void shouldDocumentMeters() {
-		assertThat(Arrays.stream(LlmCostMeters.values()).map(LlmCostMeters::getName)).containsExactly("llm.call",
-				"llm.tokens", "llm.cost", "llm.call.cost", "llm.attribution.capped");
-		assertThat(names(LlmCostMeters.TOKENS.getKeyNames())).containsExactly("llm.token.type");
-		assertThat(names(LlmCostMeters.COST.getKeyNames())).containsExactly("llm.cost.type", "currency");
-		assertThat(LlmCostMeters.TOKENS.getBaseUnit()).isEqualTo("tokens");
 	}
 
 	private static String[] names(KeyName[] keyNames) {

@@ -14,7 +14,7 @@
  * limitations under the License.
  */
 
-package io.github.llmcost.budget;
+package io.github.llmcost.metrics;
 
 import java.math.BigDecimal;
 import java.time.ZoneOffset;
@@ -22,6 +22,11 @@ import java.util.Currency;
 import java.util.List;
 import java.util.Map;
 
+import io.github.llmcost.budget.Budget;
+import io.github.llmcost.budget.BudgetGuard;
+import io.github.llmcost.budget.BudgetPeriod;
+import io.github.llmcost.budget.CallCostEstimator;
+import io.github.llmcost.budget.InMemoryBudgetStore;
 import io.github.llmcost.cost.LlmCostCalculator;
 import io.github.llmcost.pricing.ModelPrice;
 import io.github.llmcost.pricing.ResolvedPrice;

@@ -14,16 +14,18 @@
  * limitations under the License.
  */
 
-package io.github.llmcost.observation;
+package io.github.llmcost.metrics;
 
+import io.github.llmcost.observation.LlmCostObservationDocumentation;
 import io.micrometer.common.docs.KeyName;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.docs.MeterDocumentation;
 
 /**
- * The meters that llm-cost records. Besides their own keys, the token and cost meters
- * carry the low-cardinality keys of the {@code llm.call} observation except
- * {@code llm.priced}; {@code llm.call.cost} also leaves out the response model.
+ * Every meter that llm-cost records, in one place. Besides their own keys, the token and
+ * cost meters carry the low-cardinality keys of the {@code llm.call} observation except
+ * {@code llm.priced}; {@code llm.call.cost} also leaves out the response model. The
+ * README's table of meters is checked against this list.
  *
  * @author llm-cost contributors
  * @since 0.1.0
@@ -138,7 +140,157 @@ public enum LlmCostMeters implements MeterDocumentation {
 		public KeyName[] getKeyNames() {
 			return AttributionKeyNames.values();
 		}
+	},
+
+	/**
+	 * Amount spent by a budget without {@code per-tag} in its current period.
+	 */
+	BUDGET_SPENT {
+		@Override
+		public String getName() {
+			return "llm.budget.spent";
+		}
+
+		@Override
+		public Meter.Type getType() {
+			return Meter.Type.GAUGE;
+		}
+
+		@Override
+		public KeyName[] getKeyNames() {
+			return BudgetKeyNames.values();
+		}
+	},
+
+	/**
+	 * Amount per period of a budget without {@code per-tag}.
+	 */
+	BUDGET_LIMIT {
+		@Override
+		public String getName() {
+			return "llm.budget.limit";
+		}
+
+		@Override
+		public Meter.Type getType() {
+			return Meter.Type.GAUGE;
+		}
+
+		@Override
+		public KeyName[] getKeyNames() {
+			return BudgetKeyNames.values();
+		}
+	},
+
+	/**
+	 * Projected spend of a budget without {@code per-tag} at the end of its period, at
+	 * its recent rate; present when anomaly detection (which forecasts) is on.
+	 */
+	BUDGET_FORECAST {
+		@Override
+		public String getName() {
+			return "llm.budget.forecast";
+		}
+
+		@Override
+		public Meter.Type getType() {
+			return Meter.Type.GAUGE;
+		}
+
+		@Override
+		public KeyName[] getKeyNames() {
+			return BudgetKeyNames.values();
+		}
+	},
+
+	/**
+	 * Failures of the budget store (memory or Redis).
+	 */
+	BUDGET_STORE_FAILURES {
+		@Override
+		public String getName() {
+			return "llm.budget.store.failures";
+		}
+
+		@Override
+		public Meter.Type getType() {
+			return Meter.Type.COUNTER;
+		}
+	},
+
+	/**
+	 * Spend anomalies started, by the key whose spend rate rose.
+	 */
+	COST_ANOMALIES {
+		@Override
+		public String getName() {
+			return "llm.cost.anomalies";
+		}
+
+		@Override
+		public Meter.Type getType() {
+			return Meter.Type.COUNTER;
+		}
+
+		@Override
+		public KeyName[] getKeyNames() {
+			return AnomalyKeyNames.values();
+		}
 	};
+
+	/**
+	 * Keys of the budget gauges.
+	 */
+	public enum BudgetKeyNames implements KeyName {
+
+		/**
+		 * Name of the budget, as under {@code llm-cost.budget.limits}.
+		 */
+		BUDGET {
+			@Override
+			public String asString() {
+				return "budget";
+			}
+		},
+
+		/**
+		 * Currency, an ISO 4217 code such as {@code USD}.
+		 */
+		CURRENCY {
+			@Override
+			public String asString() {
+				return "currency";
+			}
+		}
+
+	}
+
+	/**
+	 * Keys of {@code llm.cost.anomalies}.
+	 */
+	public enum AnomalyKeyNames implements KeyName {
+
+		/**
+		 * Dimension of the key: {@code model}, or the name of a metric attribution tag.
+		 */
+		DIMENSION {
+			@Override
+			public String asString() {
+				return "dimension";
+			}
+		},
+
+		/**
+		 * Value of the key, such as the model name or the feature.
+		 */
+		VALUE {
+			@Override
+			public String asString() {
+				return "value";
+			}
+		}
+
+	}
 
 	/**
 	 * Keys of {@code llm.attribution.capped}.

@@ -14,11 +14,15 @@
  * limitations under the License.
  */
 
-package io.github.llmcost.budget;
+package io.github.llmcost.metrics;
 
 import java.math.BigDecimal;
 import java.util.Currency;
 
+import io.github.llmcost.budget.Budget;
+import io.github.llmcost.budget.BudgetBalance;
+import io.github.llmcost.budget.BudgetForecasts;
+import io.github.llmcost.budget.BudgetGuard;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -35,6 +39,10 @@ import org.jspecify.annotations.Nullable;
  * @since 0.1.0
  */
 public class BudgetMetrics implements MeterBinder {
+
+	private static final String BUDGET = LlmCostMeters.BudgetKeyNames.BUDGET.asString();
+
+	private static final String CURRENCY = LlmCostMeters.BudgetKeyNames.CURRENCY.asString();
 
 	private final BudgetGuard guard;
 
@@ -61,32 +69,35 @@ public class BudgetMetrics implements MeterBinder {
 			if (budget.perTag() != null) {
 				continue;
 			}
-			Gauge.builder("llm.budget.spent", this.guard, (guard) -> spent(guard, budget))
+			Gauge.builder(LlmCostMeters.BUDGET_SPENT.getName(), this.guard, (guard) -> spent(guard, budget))
 				.description("Amount spent by an LLM budget in its current period")
 				.baseUnit(code)
-				.tag("budget", budget.name())
-				.tag("currency", code)
+				.tag(BUDGET, budget.name())
+				.tag(CURRENCY, code)
 				.strongReference(true)
 				.register(registry);
 			if (this.forecasts != null) {
 				BudgetForecasts forecasts = this.forecasts;
-				Gauge.builder("llm.budget.forecast", budget, (forecast) -> forecast(forecasts, forecast))
+				Gauge
+					.builder(LlmCostMeters.BUDGET_FORECAST.getName(), budget,
+							(forecast) -> forecast(forecasts, forecast))
 					.description("Projected spend of an LLM budget at the end of its period, at its recent rate")
 					.baseUnit(code)
-					.tag("budget", budget.name())
-					.tag("currency", code)
+					.tag(BUDGET, budget.name())
+					.tag(CURRENCY, code)
 					.strongReference(true)
 					.register(registry);
 			}
-			Gauge.builder("llm.budget.limit", budget, (limited) -> limited.amount().doubleValue())
+			Gauge.builder(LlmCostMeters.BUDGET_LIMIT.getName(), budget, (limited) -> limited.amount().doubleValue())
 				.description("Amount of an LLM budget per period")
 				.baseUnit(code)
-				.tag("budget", budget.name())
-				.tag("currency", code)
+				.tag(BUDGET, budget.name())
+				.tag(CURRENCY, code)
 				.strongReference(true)
 				.register(registry);
 		}
-		FunctionCounter.builder("llm.budget.store.failures", this.guard, BudgetGuard::getStoreFailures)
+		FunctionCounter
+			.builder(LlmCostMeters.BUDGET_STORE_FAILURES.getName(), this.guard, BudgetGuard::getStoreFailures)
 			.description("Failures of the LLM budget store")
 			.register(registry);
 	}

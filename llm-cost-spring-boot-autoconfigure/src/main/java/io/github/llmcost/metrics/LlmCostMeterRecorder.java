@@ -14,7 +14,7 @@
  * limitations under the License.
  */
 
-package io.github.llmcost.observation;
+package io.github.llmcost.metrics;
 
 import java.math.BigDecimal;
 import java.util.HashMap;
@@ -24,9 +24,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import io.github.llmcost.billing.BillingDimension;
 import io.github.llmcost.cost.BigDecimalAdder;
 import io.github.llmcost.cost.LlmCost;
-import io.github.llmcost.observation.LlmCostMeters.AttributionKeyNames;
-import io.github.llmcost.observation.LlmCostMeters.CostKeyNames;
-import io.github.llmcost.observation.LlmCostMeters.TokenKeyNames;
+import io.github.llmcost.metrics.LlmCostMeters.AttributionKeyNames;
+import io.github.llmcost.metrics.LlmCostMeters.CostKeyNames;
+import io.github.llmcost.metrics.LlmCostMeters.TokenKeyNames;
 import io.github.llmcost.observation.LlmCostObservationDocumentation.LowCardinalityKeyNames;
 import io.github.llmcost.recording.PricedCall;
 import io.github.llmcost.recording.PricedCallListener;

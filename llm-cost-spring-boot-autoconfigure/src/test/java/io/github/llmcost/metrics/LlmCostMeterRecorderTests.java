@@ -14,7 +14,7 @@
  * limitations under the License.
  */
 
-package io.github.llmcost.observation;
+package io.github.llmcost.metrics;
 
 import java.math.BigDecimal;
 import java.util.Currency;
@@ -23,6 +23,7 @@ import java.util.List;
 import io.github.llmcost.billing.BillingDimension;
 import io.github.llmcost.budget.BudgetReservation;
 import io.github.llmcost.cost.LlmCostCalculator;
+import io.github.llmcost.observation.LlmCostObservationContext;
 import io.github.llmcost.pricing.ModelPrice;
 import io.github.llmcost.pricing.ResolvedPrice;
 import io.github.llmcost.recording.LlmCostRecorder;
