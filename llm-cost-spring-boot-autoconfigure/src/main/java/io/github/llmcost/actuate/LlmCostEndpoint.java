@@ -133,9 +133,10 @@ public class LlmCostEndpoint {
 						.formatted(name, normalized));
 		}
 		String how = switch (price.match()) {
-			case ResolvedPrice.MATCH_EXACT -> "its exact name";
-			case ResolvedPrice.MATCH_NORMALIZED -> "its normalized name '%s'".formatted(normalized);
-			default -> "an alias or pattern";
+			case EXACT -> "its exact name";
+			case NORMALIZED -> "its normalized name '%s'".formatted(normalized);
+			case ALIAS -> "an alias or pattern";
+			case PROVIDER -> "its provider, which is free";
 		};
 		return new ModelResolutionDescriptor(name, normalized, true, price(price), searched,
 				"'%s' matched entry '%s' of source '%s' by %s".formatted(name, price.entry(), price.source(), how));
@@ -208,8 +209,8 @@ public class LlmCostEndpoint {
 			.map((tier) -> new TierDescriptor(tier.aboveInputTokens(), perMillionTokens(tier.price()),
 					perUnit(tier.price())))
 			.toList();
-		return new PriceDescriptor(resolved.entry(), resolved.source(), resolved.match(), perMillionTokens(price),
-				perUnit(price), plain(price.perImage()), tiers);
+		return new PriceDescriptor(resolved.entry(), resolved.source(), resolved.match().value(),
+				perMillionTokens(price), perUnit(price), plain(price.perImage()), tiers);
 	}
 
 	private static Map<String, String> perMillionTokens(ModelPrice price) {

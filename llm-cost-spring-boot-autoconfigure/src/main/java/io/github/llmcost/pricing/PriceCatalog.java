@@ -115,7 +115,7 @@ public final class PriceCatalog {
 		String name = model.toLowerCase(Locale.ROOT);
 		PriceEntry entry = this.byName.get(name);
 		if (entry != null) {
-			return resolved(entry, ResolvedPrice.MATCH_EXACT);
+			return resolved(entry, ResolvedPrice.Match.EXACT);
 		}
 		if (ModelNames.isImageVariant(name)) {
 			return null;
@@ -126,24 +126,24 @@ public final class PriceCatalog {
 			entry = this.byNormalizedName.get(normalized);
 		}
 		if (entry != null) {
-			return resolved(entry, ResolvedPrice.MATCH_NORMALIZED);
+			return resolved(entry, ResolvedPrice.Match.NORMALIZED);
 		}
 		entry = this.byAlias.get(name);
 		if (entry == null) {
 			entry = this.byAlias.get(normalized);
 		}
 		if (entry != null) {
-			return resolved(entry, ResolvedPrice.MATCH_ALIAS);
+			return resolved(entry, ResolvedPrice.Match.ALIAS);
 		}
 		for (AliasPattern aliasPattern : this.aliasPatterns) {
 			if (aliasPattern.pattern().matches(name) || aliasPattern.pattern().matches(normalized)) {
-				return resolved(aliasPattern.entry(), ResolvedPrice.MATCH_ALIAS);
+				return resolved(aliasPattern.entry(), ResolvedPrice.Match.ALIAS);
 			}
 		}
 		return null;
 	}
 
-	private ResolvedPrice resolved(PriceEntry entry, String match) {
+	private ResolvedPrice resolved(PriceEntry entry, ResolvedPrice.Match match) {
 		return new ResolvedPrice(entry.name(), this.source, entry.price(), match);
 	}
 

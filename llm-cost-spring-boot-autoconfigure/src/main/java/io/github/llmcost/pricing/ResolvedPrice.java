@@ -27,12 +27,11 @@ import org.springframework.util.Assert;
  * {@value #SOURCE_FILE}, {@value #SOURCE_BUILTIN} or {@value #SOURCE_FREE_PROVIDER}, or
  * any name a custom {@link ModelPriceResolver} gives
  * @param price the prices of the entry
- * @param match how the model name matched the entry: {@value #MATCH_EXACT},
- * {@value #MATCH_NORMALIZED}, {@value #MATCH_ALIAS} or {@value #MATCH_PROVIDER}
+ * @param match how the model name matched the entry
  * @author llm-cost contributors
  * @since 0.1.0
  */
-public record ResolvedPrice(String entry, String source, ModelPrice price, String match) {
+public record ResolvedPrice(String entry, String source, ModelPrice price, Match match) {
 
 	/**
 	 * Source of prices set in {@code llm-cost.pricing.models}.
@@ -55,34 +54,13 @@ public record ResolvedPrice(String entry, String source, ModelPrice price, Strin
 	public static final String SOURCE_FREE_PROVIDER = "free-provider";
 
 	/**
-	 * The call's provider is listed as free.
-	 */
-	public static final String MATCH_PROVIDER = "provider";
-
-	/**
-	 * The model name equals the entry's name, ignoring case.
-	 */
-	public static final String MATCH_EXACT = "exact";
-
-	/**
-	 * The model name without provider prefix and date suffix equals the entry's name
-	 * without them.
-	 */
-	public static final String MATCH_NORMALIZED = "normalized";
-
-	/**
-	 * The model name equals one of the entry's aliases or matches one of its patterns.
-	 */
-	public static final String MATCH_ALIAS = "alias";
-
-	/**
 	 * Create a new {@link ResolvedPrice}.
 	 */
 	public ResolvedPrice {
 		Assert.hasText(entry, "entry must not be empty");
 		Assert.hasText(source, "source must not be empty");
 		Assert.notNull(price, "price must not be null");
-		Assert.hasText(match, "match must not be empty");
+		Assert.notNull(match, "match must not be null");
 	}
 
 	/**
@@ -91,7 +69,7 @@ public record ResolvedPrice(String entry, String source, ModelPrice price, Strin
 	 * @return the price
 	 */
 	public static ResolvedPrice free(String provider) {
-		return new ResolvedPrice(provider, SOURCE_FREE_PROVIDER, ModelPrice.FREE, MATCH_PROVIDER);
+		return new ResolvedPrice(provider, SOURCE_FREE_PROVIDER, ModelPrice.FREE, Match.PROVIDER);
 	}
 
 	/**
@@ -101,7 +79,50 @@ public record ResolvedPrice(String entry, String source, ModelPrice price, Strin
 	 * @param price the prices of the entry
 	 */
 	public ResolvedPrice(String entry, String source, ModelPrice price) {
-		this(entry, source, price, MATCH_EXACT);
+		this(entry, source, price, Match.EXACT);
+	}
+
+	/**
+	 * How a model name matched a price entry.
+	 */
+	public enum Match {
+
+		/**
+		 * The model name equals the entry's name, ignoring case.
+		 */
+		EXACT("exact"),
+
+		/**
+		 * The model name without provider prefix and date suffix equals the entry's name
+		 * without them.
+		 */
+		NORMALIZED("normalized"),
+
+		/**
+		 * The model name equals one of the entry's aliases or matches one of its
+		 * patterns.
+		 */
+		ALIAS("alias"),
+
+		/**
+		 * The call's provider is listed as free.
+		 */
+		PROVIDER("provider");
+
+		private final String value;
+
+		Match(String value) {
+			this.value = value;
+		}
+
+		/**
+		 * Return the value of this match as the endpoint shows it.
+		 * @return the value, for example {@code normalized}
+		 */
+		public String value() {
+			return this.value;
+		}
+
 	}
 
 }
