@@ -24,17 +24,20 @@ import java.util.Map;
 
 import com.openai.core.ObjectMappers;
 import com.openai.models.completions.CompletionUsage;
+import io.github.llmcost.billing.BillingDimension;
 import io.github.llmcost.budget.BudgetGuard;
 import io.github.llmcost.budget.CallCostEstimator;
 import io.github.llmcost.budget.InMemoryBudgetStore;
 import io.github.llmcost.budget.LlmBudgetExceededException;
+import io.github.llmcost.cost.CallPricer;
 import io.github.llmcost.cost.LlmCost;
 import io.github.llmcost.cost.LlmCostCalculator;
-import io.github.llmcost.observation.LlmCostMeterObservationHandler;
+import io.github.llmcost.observation.LlmCostMeterRecorder;
 import io.github.llmcost.pricing.ModelPrice;
 import io.github.llmcost.pricing.ModelPriceResolver;
 import io.github.llmcost.pricing.ResolvedPrice;
-import io.github.llmcost.usage.TokenUsage;
+import io.github.llmcost.recording.LlmCostRecorder;
+import io.github.llmcost.testsupport.Usages;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micrometer.observation.tck.TestObservationRegistry;
@@ -76,7 +79,7 @@ class LlmCostAdvisorTests {
 	private static final ModelPrice GPT_4O = ModelPrice.builder()
 		.input(new BigDecimal("2.50"))
 		.output(new BigDecimal("10.00"))
-		.cachedInput(new BigDecimal("1.25"))
+		.price(BillingDimension.CACHED_INPUT, new BigDecimal("1.25"))
 		.build();
 
 	private static final ModelPriceResolver PRICES = (model) -> model.startsWith("gpt-4o")
@@ -86,13 +89,13 @@ class LlmCostAdvisorTests {
 
 	private final MeterRegistry meterRegistry = new SimpleMeterRegistry();
 
+	private final LlmCostRecorder recorder = new LlmCostRecorder(List.of(new LlmCostMeterRecorder(this.meterRegistry)));
+
 	private final TestObservationRegistry observationRegistry = TestObservationRegistry.builder()
 		.validateObservationsWithTheSameNameHavingTheSameSetOfLowCardinalityKeys(true)
 		.build();
 
 	LlmCostAdvisorTests() {
-		this.observationRegistry.observationConfig()
-			.observationHandler(new LlmCostMeterObservationHandler(this.meterRegistry));
 		given(this.chatModel.getOptions()).willReturn(ChatOptions.builder().model("gpt-4o").build());
 	}
 
@@ -126,7 +129,7 @@ class LlmCostAdvisorTests {
 			.willReturn(response("Hello", "gpt-4o-2024-08-06", openAiUsage(1000, 400, 500, 100)));
 		ChatClientResponse response = chatClient(PRICES).prompt().user("Hi").call().chatClientResponse();
 		assertThat(response.context().get(LlmCostAdvisor.USAGE_CONTEXT_KEY))
-			.isEqualTo(new TokenUsage(600, 400, 0, 400, 100));
+			.isEqualTo(Usages.tokens(600, 400, 0, 400, 100));
 		assertThat(((LlmCost) response.context().get(LlmCostAdvisor.COST_CONTEXT_KEY)).total())
 			.isEqualByComparingTo("0.0070");
 	}
@@ -248,7 +251,7 @@ class LlmCostAdvisorTests {
 	void shouldWorkWithoutObservationRegistry() throws Exception {
 		given(this.chatModel.call(any(Prompt.class)))
 			.willReturn(response("Hello", "gpt-4o-2024-08-06", openAiUsage(10, 0, 5, 0)));
-		LlmCostAdvisor advisor = LlmCostAdvisor.builder(PRICES).build();
+		LlmCostAdvisor advisor = LlmCostAdvisor.builder(CallPricer.builder(PRICES).build()).build();
 		assertThat(ChatClient.builder(this.chatModel)
 			.defaultAdvisors(advisor)
 			.build()
@@ -265,7 +268,7 @@ class LlmCostAdvisorTests {
 					new CallCostEstimator(PRICES, new LlmCostCalculator(Currency.getInstance("USD")), 1000))
 			.maxCostPerCall(new BigDecimal("0.001"))
 			.build();
-		LlmCostAdvisor advisor = LlmCostAdvisor.builder(PRICES)
+		LlmCostAdvisor advisor = LlmCostAdvisor.builder(CallPricer.builder(PRICES).build())
 			.observationRegistry(this.observationRegistry)
 			.budgetGuard(guard)
 			.build();
@@ -287,14 +290,18 @@ class LlmCostAdvisorTests {
 
 	@Test
 	void shouldDefaultToOrderInsideToolCallingLoop() {
-		LlmCostAdvisor advisor = LlmCostAdvisor.builder(PRICES).build();
+		LlmCostAdvisor advisor = LlmCostAdvisor.builder(CallPricer.builder(PRICES).build()).build();
 		assertThat(advisor.getOrder()).isEqualTo(Integer.MAX_VALUE - 100)
 			.isGreaterThan(org.springframework.ai.chat.client.advisor.ToolCallingAdvisor.DEFAULT_ORDER);
-		assertThat(LlmCostAdvisor.builder(PRICES).order(42).build().getOrder()).isEqualTo(42);
+		assertThat(LlmCostAdvisor.builder(CallPricer.builder(PRICES).build()).order(42).build().getOrder())
+			.isEqualTo(42);
 	}
 
 	private ChatClient chatClient(ModelPriceResolver prices) {
-		LlmCostAdvisor advisor = LlmCostAdvisor.builder(prices).observationRegistry(this.observationRegistry).build();
+		LlmCostAdvisor advisor = LlmCostAdvisor.builder(CallPricer.builder(prices).build())
+			.recorder(this.recorder)
+			.observationRegistry(this.observationRegistry)
+			.build();
 		return ChatClient.builder(this.chatModel).defaultAdvisors(advisor).build();
 	}
 

@@ -28,6 +28,7 @@ import java.util.Random;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import io.github.llmcost.attribution.AttributionPolicy.Attribution;
+import io.github.llmcost.billing.BillingDimension;
 import io.github.llmcost.budget.Budget;
 import io.github.llmcost.budget.BudgetGuard;
 import io.github.llmcost.budget.BudgetPeriod;
@@ -36,9 +37,9 @@ import io.github.llmcost.budget.InMemoryBudgetStore;
 import io.github.llmcost.budget.LlmBudgetForecastEvent;
 import io.github.llmcost.cost.LlmCost;
 import io.github.llmcost.cost.LlmCostCalculator;
-import io.github.llmcost.observation.LlmCostObservationContext;
 import io.github.llmcost.pricing.ModelPrice;
 import io.github.llmcost.pricing.ResolvedPrice;
+import io.github.llmcost.recording.PricedCall;
 import io.github.llmcost.testsupport.MutableClock;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -222,23 +223,15 @@ class SpendMonitorTests {
 	}
 
 	private void spend(String model, String feature, double amount) {
-		LlmCostObservationContext context = LlmCostObservationContext.builder()
-			.operation("chat")
-			.provider("openai")
-			.requestModel(model)
-			.currency(USD)
-			.attribution(new Attribution(Map.of("feature", feature), Map.of("feature", feature), List.of()))
-			.build();
-		context.setCost(
-				new ResolvedPrice(model, "test",
-						ModelPrice.builder().input(BigDecimal.ONE).output(BigDecimal.ONE).build()),
-				cost(new BigDecimal(amount, MathContext.DECIMAL64)));
-		this.recorder.onStop(context);
+		Attribution attribution = new Attribution(Map.of("feature", feature), Map.of("feature", feature), List.of());
+		ResolvedPrice price = new ResolvedPrice(model, "test",
+				ModelPrice.builder().input(BigDecimal.ONE).output(BigDecimal.ONE).build());
+		this.recorder.onPricedCall(new PricedCall("chat", "openai", model, null, USD, false, attribution, null, price,
+				cost(new BigDecimal(amount, MathContext.DECIMAL64)), false));
 	}
 
 	private static LlmCost cost(BigDecimal amount) {
-		return new LlmCost(USD, amount, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO,
-				BigDecimal.ZERO, LlmCost.BASE_TIER);
+		return LlmCost.of(USD, Map.of(BillingDimension.INPUT, amount), LlmCost.BASE_TIER);
 	}
 
 }

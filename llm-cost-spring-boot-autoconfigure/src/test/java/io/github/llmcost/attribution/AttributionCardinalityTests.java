@@ -22,9 +22,11 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import io.github.llmcost.advisor.LlmCostAdvisor;
-import io.github.llmcost.observation.LlmCostMeterObservationHandler;
+import io.github.llmcost.cost.CallPricer;
+import io.github.llmcost.observation.LlmCostMeterRecorder;
 import io.github.llmcost.pricing.ModelPrice;
 import io.github.llmcost.pricing.ResolvedPrice;
+import io.github.llmcost.recording.LlmCostRecorder;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -65,9 +67,9 @@ class AttributionCardinalityTests {
 	@Test
 	void tenThousandUsersAsMetricTagShouldStayWithinTheCapAndAddUpToTheExactCost() {
 		ObservationRegistry observationRegistry = ObservationRegistry.create();
-		observationRegistry.observationConfig()
-			.observationHandler(new LlmCostMeterObservationHandler(this.meterRegistry));
-		LlmCostAdvisor advisor = LlmCostAdvisor.builder((model) -> new ResolvedPrice("tiny", "test", PRICE))
+		LlmCostAdvisor advisor = LlmCostAdvisor
+			.builder(CallPricer.builder((model) -> new ResolvedPrice("tiny", "test", PRICE)).build())
+			.recorder(new LlmCostRecorder(List.of(new LlmCostMeterRecorder(this.meterRegistry))))
 			.observationRegistry(observationRegistry)
 			.attributionPolicy(new AttributionPolicy(List.of(), List.of("user"), 100))
 			.build();

@@ -25,7 +25,7 @@ import io.github.llmcost.testsupport.ActuatorMetrics;
 import io.github.llmcost.testsupport.OpenAiIntegrationTest;
 import io.github.llmcost.testsupport.OpenAiServer;
 import io.github.llmcost.testsupport.TestFixtures;
-import io.github.llmcost.usage.TokenUsage;
+import io.github.llmcost.testsupport.Usages;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
@@ -88,7 +88,7 @@ class DeepSeekIntegrationTests {
 		// prompt_tokens 900 = 640 cache hits + 260 misses; completion_tokens 1100
 		// include 850 reasoning tokens
 		assertThat(response.context().get(LlmCostAdvisor.USAGE_CONTEXT_KEY))
-			.isEqualTo(new TokenUsage(260, 640, 0, 250, 850));
+			.isEqualTo(Usages.tokens(260, 640, 0, 250, 850));
 		// 260 * 0.28 + 640 * 0.028 + 250 * 0.42 + 850 * 0.42 per million
 		LlmCost cost = (LlmCost) response.context().get(LlmCostAdvisor.COST_CONTEXT_KEY);
 		assertThat(cost.total()).isEqualByComparingTo("0.00055272");

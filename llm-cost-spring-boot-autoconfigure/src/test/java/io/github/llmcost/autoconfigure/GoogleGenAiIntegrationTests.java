@@ -25,7 +25,7 @@ import io.github.llmcost.advisor.LlmCostAdvisor;
 import io.github.llmcost.cost.LlmCost;
 import io.github.llmcost.testsupport.ActuatorMetrics;
 import io.github.llmcost.testsupport.TestFixtures;
-import io.github.llmcost.usage.TokenUsage;
+import io.github.llmcost.testsupport.Usages;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
@@ -99,7 +99,7 @@ class GoogleGenAiIntegrationTests {
 		// promptTokenCount 2100 includes cachedContentTokenCount 1500;
 		// candidatesTokenCount 300 excludes thoughtsTokenCount 1200
 		assertThat(response.context().get(LlmCostAdvisor.USAGE_CONTEXT_KEY))
-			.isEqualTo(new TokenUsage(600, 1500, 0, 300, 1200));
+			.isEqualTo(Usages.tokens(600, 1500, 0, 300, 1200));
 		// 600 * 0.30 + 1500 * 0.03 + 300 * 2.50 + 1200 * 2.50 per million
 		LlmCost cost = (LlmCost) response.context().get(LlmCostAdvisor.COST_CONTEXT_KEY);
 		assertThat(cost.total()).isEqualByComparingTo("0.003975");

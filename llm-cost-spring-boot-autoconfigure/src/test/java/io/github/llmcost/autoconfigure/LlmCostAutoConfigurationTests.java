@@ -31,14 +31,16 @@ import io.github.llmcost.anomaly.SpendMonitor;
 import io.github.llmcost.anomaly.SpendRateRecorder;
 import io.github.llmcost.attribution.AttributionPolicy;
 import io.github.llmcost.attribution.LlmCostTagContributor;
+import io.github.llmcost.billing.BillingDimension;
 import io.github.llmcost.budget.BudgetGuard;
 import io.github.llmcost.budget.BudgetMetrics;
 import io.github.llmcost.budget.BudgetPeriod;
 import io.github.llmcost.budget.InMemoryBudgetStore;
+import io.github.llmcost.cost.CallPricer;
 import io.github.llmcost.model.LlmCostEmbeddingObservationHandler;
 import io.github.llmcost.model.LlmCostImageObservationHandler;
 import io.github.llmcost.observation.DefaultLlmCostObservationConvention;
-import io.github.llmcost.observation.LlmCostMeterObservationHandler;
+import io.github.llmcost.observation.LlmCostMeterRecorder;
 import io.github.llmcost.observation.LlmCostObservationConvention;
 import io.github.llmcost.observation.LlmCostTracingObservationHandler;
 import io.github.llmcost.pricing.LlmUnpricedModelEvent;
@@ -104,14 +106,14 @@ class LlmCostAutoConfigurationTests {
 	}
 
 	@Test
-	void shouldSupplyMeterHandlerWhenMeterRegistryIsPresent() {
+	void shouldSupplyMeterRecorderWhenMeterRegistryIsPresent() {
 		this.contextRunner.withBean(MeterRegistry.class, SimpleMeterRegistry::new)
-			.run((context) -> assertThat(context).hasSingleBean(LlmCostMeterObservationHandler.class));
+			.run((context) -> assertThat(context).hasSingleBean(LlmCostMeterRecorder.class));
 	}
 
 	@Test
-	void shouldBackOffMeterHandlerWithoutMeterRegistry() {
-		this.contextRunner.run((context) -> assertThat(context).doesNotHaveBean(LlmCostMeterObservationHandler.class));
+	void shouldBackOffMeterRecorderWithoutMeterRegistry() {
+		this.contextRunner.run((context) -> assertThat(context).doesNotHaveBean(LlmCostMeterRecorder.class));
 	}
 
 	@Test
@@ -228,9 +230,9 @@ class LlmCostAutoConfigurationTests {
 				ResolvedPrice price = context.getBean(ModelPriceResolver.class).resolve("GPT-4o-Mini");
 				assertThat(price.entry()).isEqualTo("gpt-4o-mini");
 				assertThat(price.source()).isEqualTo("property");
-				assertThat(price.price().input()).isEqualByComparingTo("0.00015");
-				assertThat(price.price().cachedInput()).isEqualByComparingTo("0.00015");
-				assertThat(price.price().reasoning()).isEqualByComparingTo("0.0006");
+				assertThat(price.price().get(BillingDimension.INPUT)).isEqualByComparingTo("0.00015");
+				assertThat(price.price().get(BillingDimension.CACHED_INPUT)).isEqualByComparingTo("0.00015");
+				assertThat(price.price().get(BillingDimension.REASONING)).isEqualByComparingTo("0.0006");
 			});
 	}
 
@@ -261,8 +263,8 @@ class LlmCostAutoConfigurationTests {
 				.resolveFirst(List.of("hd/1024-x-1792/dall-e-3", "dall-e-3"), (candidate) -> true);
 			assertThat(price.source()).isEqualTo("property");
 			assertThat(price.price().perImage()).isEqualByComparingTo("0.05");
-			assertThat(price.price().input()).isZero();
-			assertThat(price.price().output()).isZero();
+			assertThat(price.price().get(BillingDimension.INPUT)).isZero();
+			assertThat(price.price().get(BillingDimension.OUTPUT)).isZero();
 		});
 	}
 
@@ -328,7 +330,7 @@ class LlmCostAutoConfigurationTests {
 			.run((context) -> {
 				ResolvedPrice price = context.getBean(ModelPriceResolver.class).resolve("gpt-4o-2024-08-06", "gpt-4o");
 				assertThat(price.source()).isEqualTo("property");
-				assertThat(price.price().input()).isEqualByComparingTo("0.000002");
+				assertThat(price.price().get(BillingDimension.INPUT)).isEqualByComparingTo("0.000002");
 			});
 	}
 
@@ -357,9 +359,11 @@ class LlmCostAutoConfigurationTests {
 					"llm-cost.pricing.models.[long-model].tiers[0].input=6.00")
 			.run((context) -> {
 				ModelPrice price = context.getBean(ModelPriceResolver.class).resolve("long-model").price();
-				assertThat(price.tierFor(200_001).price().input()).isEqualByComparingTo("0.000006");
-				assertThat(price.tierFor(200_001).price().output()).isEqualByComparingTo("0.000015");
-				assertThat(price.tierFor(200_001).price().cachedInput()).isEqualByComparingTo("0.0000003");
+				assertThat(price.tierFor(200_001).price().get(BillingDimension.INPUT)).isEqualByComparingTo("0.000006");
+				assertThat(price.tierFor(200_001).price().get(BillingDimension.OUTPUT))
+					.isEqualByComparingTo("0.000015");
+				assertThat(price.tierFor(200_001).price().get(BillingDimension.CACHED_INPUT))
+					.isEqualByComparingTo("0.0000003");
 			});
 	}
 
@@ -673,7 +677,7 @@ class LlmCostAutoConfigurationTests {
 
 		@Bean
 		LlmCostAdvisor customAdvisor() {
-			return LlmCostAdvisor.builder((model) -> null).order(7).build();
+			return LlmCostAdvisor.builder(CallPricer.builder((model) -> null).build()).order(7).build();
 		}
 
 	}

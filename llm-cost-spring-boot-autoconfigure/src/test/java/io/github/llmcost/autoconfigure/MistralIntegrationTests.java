@@ -25,7 +25,7 @@ import io.github.llmcost.testsupport.ActuatorMetrics;
 import io.github.llmcost.testsupport.OpenAiIntegrationTest;
 import io.github.llmcost.testsupport.OpenAiServer;
 import io.github.llmcost.testsupport.TestFixtures;
-import io.github.llmcost.usage.TokenUsage;
+import io.github.llmcost.testsupport.Usages;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
@@ -85,7 +85,7 @@ class MistralIntegrationTests {
 		assertThat(response.chatResponse().getResult().getOutput().getText())
 			.isEqualTo("Spring AI connects Spring applications to AI models.");
 		assertThat(response.context().get(LlmCostAdvisor.USAGE_CONTEXT_KEY))
-			.isEqualTo(new TokenUsage(1800, 0, 0, 350, 0));
+			.isEqualTo(Usages.tokens(1800, 0, 0, 350, 0));
 		// 1800 * 0.06 + 350 * 0.18 per million
 		LlmCost cost = (LlmCost) response.context().get(LlmCostAdvisor.COST_CONTEXT_KEY);
 		assertThat(cost.total()).isEqualByComparingTo("0.000171");

@@ -25,7 +25,7 @@ import io.github.llmcost.cost.LlmCost;
 import io.github.llmcost.pricing.LlmUnpricedModelEvent;
 import io.github.llmcost.testsupport.ActuatorMetrics;
 import io.github.llmcost.testsupport.TestFixtures;
-import io.github.llmcost.usage.TokenUsage;
+import io.github.llmcost.testsupport.Usages;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
@@ -117,8 +117,7 @@ class OllamaIntegrationTests {
 		assertThat(response.chatResponse().getResult().getOutput().getText())
 			.isEqualTo("Ollama runs large language models on your own machine.");
 		// prompt_eval_count and eval_count
-		assertThat(response.context().get(LlmCostAdvisor.USAGE_CONTEXT_KEY))
-			.isEqualTo(new TokenUsage(26, 0, 0, 118, 0));
+		assertThat(response.context().get(LlmCostAdvisor.USAGE_CONTEXT_KEY)).isEqualTo(Usages.tokens(26, 0, 0, 118, 0));
 		LlmCost cost = (LlmCost) response.context().get(LlmCostAdvisor.COST_CONTEXT_KEY);
 		assertThat(cost.total()).isZero();
 		ActuatorMetrics metrics = new ActuatorMetrics(this.port);

@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import io.github.llmcost.billing.BillingDimension;
 import io.github.llmcost.budget.BudgetStore.CrossedThreshold;
 import io.github.llmcost.cost.LlmCost;
 import io.github.llmcost.cost.LlmCostCalculator;
@@ -52,7 +53,7 @@ class BudgetGuardTests {
 	private static final ModelPrice FLAT_FEE = ModelPrice.builder()
 		.input(BigDecimal.ZERO)
 		.output(BigDecimal.ZERO)
-		.perRequest(new BigDecimal("0.25"))
+		.price(BillingDimension.REQUEST, new BigDecimal("0.25"))
 		.build();
 
 	private static final ModelPrice PER_TOKEN = ModelPrice.builder()
@@ -265,8 +266,8 @@ class BudgetGuardTests {
 	}
 
 	private LlmCost cost(String total) {
-		return new LlmCost(java.util.Currency.getInstance("USD"), BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO,
-				BigDecimal.ZERO, BigDecimal.ZERO, new BigDecimal(total), LlmCost.BASE_TIER);
+		return LlmCost.of(java.util.Currency.getInstance("USD"),
+				Map.of(BillingDimension.REQUEST, new BigDecimal(total)), LlmCost.BASE_TIER);
 	}
 
 	private static Prompt prompt() {

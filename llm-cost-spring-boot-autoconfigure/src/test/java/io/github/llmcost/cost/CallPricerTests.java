@@ -20,14 +20,15 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 
-import io.github.llmcost.cost.CallPricer.PricedCall;
+import io.github.llmcost.billing.BillingDimension;
+import io.github.llmcost.cost.CallPricer.Charge;
 import io.github.llmcost.pricing.CatalogModelPriceResolver;
 import io.github.llmcost.pricing.LlmUnpricedModelEvent;
 import io.github.llmcost.pricing.ModelPrice;
 import io.github.llmcost.pricing.PriceCatalog;
 import io.github.llmcost.pricing.PriceEntry;
 import io.github.llmcost.pricing.ResolvedPrice;
-import io.github.llmcost.usage.TokenUsage;
+import io.github.llmcost.testsupport.Usages;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -81,18 +82,18 @@ class CallPricerTests {
 
 	@Test
 	void shouldPriceImagesPerImageAsTheRequestCost() {
-		PricedCall priced = this.pricer.priceImages(3, List.of("hd/1024-x-1024/dall-e-2", "1024-x-1024/dall-e-2"),
+		Charge priced = this.pricer.priceImages(3, List.of("hd/1024-x-1024/dall-e-2", "1024-x-1024/dall-e-2"),
 				"dall-e-2", "openai");
 		assertThat(priced.price().entry()).isEqualTo("1024-x-1024/dall-e-2");
-		assertThat(priced.cost().request()).isEqualByComparingTo("0.06");
+		assertThat(priced.cost().get(BillingDimension.REQUEST)).isEqualByComparingTo("0.06");
 		assertThat(priced.cost().total()).isEqualByComparingTo("0.06");
 	}
 
 	@Test
 	void shouldReportUnpricedModelOnceAndPriceNothing() {
-		assertThat(this.pricer.priceTokens(new TokenUsage(10, 0, 0, 10, 0), null, "mystery", "openai")).isNull();
+		assertThat(this.pricer.priceTokens(Usages.tokens(10, 0, 0, 10, 0), null, "mystery", "openai")).isNull();
 		assertThat(this.pricer.priceImages(1, List.of("dall-e-9"), "dall-e-9", "openai")).isNull();
-		assertThat(this.pricer.priceTokens(new TokenUsage(10, 0, 0, 10, 0), null, "mystery", "openai")).isNull();
+		assertThat(this.pricer.priceTokens(Usages.tokens(10, 0, 0, 10, 0), null, "mystery", "openai")).isNull();
 		assertThat(this.events).hasSize(2)
 			.allSatisfy((event) -> assertThat(event).isInstanceOf(LlmUnpricedModelEvent.class));
 	}

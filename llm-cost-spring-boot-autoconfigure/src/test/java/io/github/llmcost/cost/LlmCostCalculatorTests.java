@@ -19,7 +19,9 @@ package io.github.llmcost.cost;
 import java.math.BigDecimal;
 import java.util.Currency;
 
+import io.github.llmcost.billing.BillingDimension;
 import io.github.llmcost.pricing.ModelPrice;
+import io.github.llmcost.testsupport.Usages;
 import io.github.llmcost.usage.TokenUsage;
 import org.junit.jupiter.api.Test;
 
@@ -41,17 +43,17 @@ class LlmCostCalculatorTests {
 		ModelPrice gpt4o = ModelPrice.builder()
 			.input(new BigDecimal("2.50"))
 			.output(new BigDecimal("10.00"))
-			.cachedInput(new BigDecimal("1.25"))
+			.price(BillingDimension.CACHED_INPUT, new BigDecimal("1.25"))
 			.build();
 		// 1000 prompt tokens of which 400 cached; 500 completion tokens of which 100
 		// reasoning
-		LlmCost cost = this.calculator.calculate(new TokenUsage(600, 400, 0, 400, 100), gpt4o);
-		assertThat(cost.input()).isEqualByComparingTo("0.0015");
-		assertThat(cost.cachedInput()).isEqualByComparingTo("0.0005");
-		assertThat(cost.cacheWrite()).isEqualByComparingTo("0");
-		assertThat(cost.output()).isEqualByComparingTo("0.004");
-		assertThat(cost.reasoning()).isEqualByComparingTo("0.001");
-		assertThat(cost.request()).isEqualByComparingTo("0");
+		LlmCost cost = this.calculator.calculate(Usages.tokens(600, 400, 0, 400, 100), gpt4o);
+		assertThat(cost.get(BillingDimension.INPUT)).isEqualByComparingTo("0.0015");
+		assertThat(cost.get(BillingDimension.CACHED_INPUT)).isEqualByComparingTo("0.0005");
+		assertThat(cost.get(BillingDimension.CACHE_WRITE)).isEqualByComparingTo("0");
+		assertThat(cost.get(BillingDimension.OUTPUT)).isEqualByComparingTo("0.004");
+		assertThat(cost.get(BillingDimension.REASONING)).isEqualByComparingTo("0.001");
+		assertThat(cost.get(BillingDimension.REQUEST)).isEqualByComparingTo("0");
 		assertThat(cost.total()).isEqualByComparingTo("0.0070");
 		assertThat(cost.currency()).isEqualTo(USD);
 	}
@@ -61,25 +63,25 @@ class LlmCostCalculatorTests {
 		ModelPrice sonnet = ModelPrice.builder()
 			.input(new BigDecimal("3.00"))
 			.output(new BigDecimal("15.00"))
-			.cachedInput(new BigDecimal("0.30"))
-			.cacheWrite(new BigDecimal("3.75"))
+			.price(BillingDimension.CACHED_INPUT, new BigDecimal("0.30"))
+			.price(BillingDimension.CACHE_WRITE, new BigDecimal("3.75"))
 			.build();
 		// input_tokens 200 (uncached), cache_read 3000, cache_creation 1000, output 400
-		LlmCost cost = this.calculator.calculate(new TokenUsage(200, 3000, 1000, 400, 0), sonnet);
-		assertThat(cost.input()).isEqualByComparingTo("0.0006");
-		assertThat(cost.cachedInput()).isEqualByComparingTo("0.0009");
-		assertThat(cost.cacheWrite()).isEqualByComparingTo("0.00375");
-		assertThat(cost.output()).isEqualByComparingTo("0.006");
+		LlmCost cost = this.calculator.calculate(Usages.tokens(200, 3000, 1000, 400, 0), sonnet);
+		assertThat(cost.get(BillingDimension.INPUT)).isEqualByComparingTo("0.0006");
+		assertThat(cost.get(BillingDimension.CACHED_INPUT)).isEqualByComparingTo("0.0009");
+		assertThat(cost.get(BillingDimension.CACHE_WRITE)).isEqualByComparingTo("0.00375");
+		assertThat(cost.get(BillingDimension.OUTPUT)).isEqualByComparingTo("0.006");
 		assertThat(cost.total()).isEqualByComparingTo("0.01125");
 	}
 
 	@Test
 	void shouldPriceCacheAndReasoningAtInputAndOutputPricesWhenUnset() {
 		ModelPrice price = ModelPrice.builder().input(new BigDecimal("2.00")).output(new BigDecimal("8.00")).build();
-		LlmCost cost = this.calculator.calculate(new TokenUsage(0, 1000, 1000, 0, 1000), price);
-		assertThat(cost.cachedInput()).isEqualByComparingTo("0.002");
-		assertThat(cost.cacheWrite()).isEqualByComparingTo("0.002");
-		assertThat(cost.reasoning()).isEqualByComparingTo("0.008");
+		LlmCost cost = this.calculator.calculate(Usages.tokens(0, 1000, 1000, 0, 1000), price);
+		assertThat(cost.get(BillingDimension.CACHED_INPUT)).isEqualByComparingTo("0.002");
+		assertThat(cost.get(BillingDimension.CACHE_WRITE)).isEqualByComparingTo("0.002");
+		assertThat(cost.get(BillingDimension.REASONING)).isEqualByComparingTo("0.008");
 	}
 
 	@Test
@@ -87,19 +89,26 @@ class LlmCostCalculatorTests {
 		ModelPrice sonnet = ModelPrice.builder()
 			.input(new BigDecimal("3.00"))
 			.output(new BigDecimal("15.00"))
-			.cacheWrite(new BigDecimal("3.75"))
-			.cacheWrite1h(new BigDecimal("6.00"))
+			.price(BillingDimension.CACHE_WRITE, new BigDecimal("3.75"))
+			.price(BillingDimension.CACHE_WRITE_1H, new BigDecimal("6.00"))
 			.build();
-		LlmCost cost = this.calculator.calculate(new TokenUsage(0, 0, 1000, 0, 0, 400), sonnet);
-		// 600 five-minute writes at 3.75 and 400 one-hour writes at 6.00 per million
-		assertThat(cost.cacheWrite()).isEqualByComparingTo("0.00465");
+		// 1000 cache writes: 600 five-minute writes at 3.75 and 400 one-hour writes at
+		// 6.00 per million
+		TokenUsage usage = TokenUsage.builder()
+			.tokens(BillingDimension.CACHE_WRITE, 600)
+			.tokens(BillingDimension.CACHE_WRITE_1H, 400)
+			.build();
+		LlmCost cost = this.calculator.calculate(usage, sonnet);
+		assertThat(cost.get(BillingDimension.CACHE_WRITE).add(cost.get(BillingDimension.CACHE_WRITE_1H)))
+			.isEqualByComparingTo("0.00465");
 		ModelPrice withoutOneHourPrice = ModelPrice.builder()
 			.input(new BigDecimal("3.00"))
 			.output(new BigDecimal("15.00"))
-			.cacheWrite(new BigDecimal("3.75"))
+			.price(BillingDimension.CACHE_WRITE, new BigDecimal("3.75"))
 			.build();
-		assertThat(this.calculator.calculate(new TokenUsage(0, 0, 1000, 0, 0, 400), withoutOneHourPrice).cacheWrite())
-			.isEqualByComparingTo("0.00375");
+		LlmCost withoutOneHourCost = this.calculator.calculate(usage, withoutOneHourPrice);
+		assertThat(withoutOneHourCost.get(BillingDimension.CACHE_WRITE)
+			.add(withoutOneHourCost.get(BillingDimension.CACHE_WRITE_1H))).isEqualByComparingTo("0.00375");
 	}
 
 	@Test
@@ -109,7 +118,7 @@ class LlmCostCalculatorTests {
 			.input(new BigDecimal("0.0015"))
 			.output(new BigDecimal("0.002"))
 			.build();
-		LlmCost cost = this.calculator.calculate(new TokenUsage(1000, 0, 0, 500, 0), gpt35);
+		LlmCost cost = this.calculator.calculate(Usages.tokens(1000, 0, 0, 500, 0), gpt35);
 		assertThat(cost.total()).isEqualByComparingTo("0.0025");
 	}
 
@@ -118,10 +127,10 @@ class LlmCostCalculatorTests {
 		ModelPrice price = ModelPrice.builder()
 			.input(BigDecimal.ONE)
 			.output(BigDecimal.ONE)
-			.perRequest(new BigDecimal("0.03"))
+			.price(BillingDimension.REQUEST, new BigDecimal("0.03"))
 			.build();
-		LlmCost cost = this.calculator.calculate(new TokenUsage(1_000_000, 0, 0, 0, 0), price);
-		assertThat(cost.request()).isEqualByComparingTo("0.03");
+		LlmCost cost = this.calculator.calculate(Usages.tokens(1_000_000, 0, 0, 0, 0), price);
+		assertThat(cost.get(BillingDimension.REQUEST)).isEqualByComparingTo("0.03");
 		assertThat(cost.total()).isEqualByComparingTo("1.03");
 	}
 
@@ -130,26 +139,26 @@ class LlmCostCalculatorTests {
 		ModelPrice sonnet = ModelPrice.builder()
 			.input(new BigDecimal("3.00"))
 			.output(new BigDecimal("15.00"))
-			.cachedInput(new BigDecimal("0.30"))
+			.price(BillingDimension.CACHED_INPUT, new BigDecimal("0.30"))
 			.tier(200_000, (tier) -> tier.input(new BigDecimal("6.00")).output(new BigDecimal("22.50")))
 			.build();
 		// 190000 uncached + 20000 cached = 210000 prompt tokens: above 200000
-		LlmCost cost = this.calculator.calculate(new TokenUsage(190_000, 20_000, 0, 1000, 0), sonnet);
+		LlmCost cost = this.calculator.calculate(Usages.tokens(190_000, 20_000, 0, 1000, 0), sonnet);
 		assertThat(cost.tier()).isEqualTo("above-200000");
-		assertThat(cost.input()).isEqualByComparingTo("1.14");
-		assertThat(cost.cachedInput()).isEqualByComparingTo("0.006");
-		assertThat(cost.output()).isEqualByComparingTo("0.0225");
-		LlmCost base = this.calculator.calculate(new TokenUsage(190_000, 10_000, 0, 1000, 0), sonnet);
+		assertThat(cost.get(BillingDimension.INPUT)).isEqualByComparingTo("1.14");
+		assertThat(cost.get(BillingDimension.CACHED_INPUT)).isEqualByComparingTo("0.006");
+		assertThat(cost.get(BillingDimension.OUTPUT)).isEqualByComparingTo("0.0225");
+		LlmCost base = this.calculator.calculate(Usages.tokens(190_000, 10_000, 0, 1000, 0), sonnet);
 		assertThat(base.tier()).isEqualTo("base");
-		assertThat(base.input()).isEqualByComparingTo("0.57");
+		assertThat(base.get(BillingDimension.INPUT)).isEqualByComparingTo("0.57");
 	}
 
 	@Test
 	void shouldNotRoundTinyAmounts() {
 		ModelPrice price = ModelPrice.builder().input(new BigDecimal("0.15")).output(new BigDecimal("0.60")).build();
-		LlmCost cost = this.calculator.calculate(new TokenUsage(1, 0, 0, 1, 0), price);
-		assertThat(cost.input()).isEqualByComparingTo("0.00000015");
-		assertThat(cost.output()).isEqualByComparingTo("0.0000006");
+		LlmCost cost = this.calculator.calculate(Usages.tokens(1, 0, 0, 1, 0), price);
+		assertThat(cost.get(BillingDimension.INPUT)).isEqualByComparingTo("0.00000015");
+		assertThat(cost.get(BillingDimension.OUTPUT)).isEqualByComparingTo("0.0000006");
 		assertThat(cost.total()).isEqualByComparingTo("0.00000075");
 	}
 
@@ -158,7 +167,7 @@ class LlmCostCalculatorTests {
 		ModelPrice price = ModelPrice.builder().input(new BigDecimal("0.15")).output(new BigDecimal("0.60")).build();
 		BigDecimal sum = BigDecimal.ZERO;
 		for (int i = 0; i < 10_000; i++) {
-			sum = sum.add(this.calculator.calculate(new TokenUsage(7, 0, 0, 3, 0), price).total());
+			sum = sum.add(this.calculator.calculate(Usages.tokens(7, 0, 0, 3, 0), price).total());
 		}
 		// 10000 * (7 * 0.00000015 + 3 * 0.0000006) = 10000 * 0.00000285
 		assertThat(sum).isEqualByComparingTo("0.0285");

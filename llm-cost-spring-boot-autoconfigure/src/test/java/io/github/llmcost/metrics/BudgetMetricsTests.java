@@ -22,6 +22,7 @@ import java.util.Currency;
 import java.util.List;
 import java.util.Map;
 
+import io.github.llmcost.billing.BillingDimension;
 import io.github.llmcost.budget.Budget;
 import io.github.llmcost.budget.BudgetGuard;
 import io.github.llmcost.budget.BudgetPeriod;
@@ -49,7 +50,7 @@ class BudgetMetricsTests {
 	private static final ModelPrice FLAT_FEE = ModelPrice.builder()
 		.input(BigDecimal.ZERO)
 		.output(BigDecimal.ZERO)
-		.perRequest(new BigDecimal("0.25"))
+		.price(BillingDimension.REQUEST, new BigDecimal("0.25"))
 		.build();
 
 	private final MeterRegistry registry = new SimpleMeterRegistry();
@@ -68,8 +69,8 @@ class BudgetMetricsTests {
 			.build();
 		new BudgetMetrics(guard, Currency.getInstance("EUR"), (budget) -> new BigDecimal("42")).bindTo(this.registry);
 		guard.reserve(new Prompt("Hi"), "flat", Map.of("user", "alice"))
-			.settle(new io.github.llmcost.cost.LlmCost(Currency.getInstance("EUR"), BigDecimal.ZERO, BigDecimal.ZERO,
-					BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, new BigDecimal("0.25"), "base"));
+			.settle(io.github.llmcost.cost.LlmCost.of(Currency.getInstance("EUR"),
+					Map.of(BillingDimension.REQUEST, new BigDecimal("0.25")), "base"));
 		Gauge spent = this.registry.get("llm.budget.spent").tag("budget", "daily").gauge();
 		assertThat(spent.value()).isEqualTo(0.25);
 		assertThat(spent.getId().getBaseUnit()).isEqualTo("EUR");

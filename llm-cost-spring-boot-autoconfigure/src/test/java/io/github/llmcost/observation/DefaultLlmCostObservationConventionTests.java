@@ -25,6 +25,7 @@ import io.github.llmcost.attribution.AttributionPolicy.Attribution;
 import io.github.llmcost.cost.LlmCostCalculator;
 import io.github.llmcost.pricing.ModelPrice;
 import io.github.llmcost.pricing.ResolvedPrice;
+import io.github.llmcost.testsupport.Usages;
 import io.github.llmcost.usage.TokenUsage;
 import io.micrometer.common.KeyValue;
 import io.micrometer.observation.Observation;
@@ -117,7 +118,7 @@ class DefaultLlmCostObservationConventionTests {
 	private static LlmCostObservationContext pricedContext() {
 		LlmCostObservationContext context = context("gpt-4o");
 		context.setResponseModel("gpt-4o-2024-08-06");
-		TokenUsage usage = new TokenUsage(10, 0, 0, 5, 0);
+		TokenUsage usage = Usages.tokens(10, 0, 0, 5, 0);
 		context.setUsage(usage);
 		ModelPrice price = ModelPrice.builder().input(BigDecimal.ONE).output(BigDecimal.TEN).build();
 		context.setCost(new ResolvedPrice("gpt-4o", ResolvedPrice.SOURCE_PROPERTY, price),

@@ -19,9 +19,11 @@ package io.github.llmcost.observation;
 import java.math.BigDecimal;
 import java.util.Currency;
 
+import io.github.llmcost.billing.BillingDimension;
 import io.github.llmcost.cost.LlmCostCalculator;
 import io.github.llmcost.pricing.ModelPrice;
 import io.github.llmcost.pricing.ResolvedPrice;
+import io.github.llmcost.testsupport.Usages;
 import io.github.llmcost.usage.TokenUsage;
 import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.tracing.handler.DefaultTracingObservationHandler;
@@ -73,12 +75,12 @@ class LlmCostTracingObservationHandlerTests {
 	@Test
 	void shouldSetTokensAndCostOnSpanAsNumbers() {
 		LlmCostObservationContext context = context();
-		TokenUsage usage = new TokenUsage(600, 400, 50, 400, 100);
+		TokenUsage usage = Usages.tokens(600, 400, 50, 400, 100);
 		ModelPrice price = ModelPrice.builder()
 			.input(new BigDecimal("2.50"))
 			.output(new BigDecimal("10.00"))
-			.cachedInput(new BigDecimal("1.25"))
-			.cacheWrite(new BigDecimal("2.50"))
+			.price(BillingDimension.CACHED_INPUT, new BigDecimal("1.25"))
+			.price(BillingDimension.CACHE_WRITE, new BigDecimal("2.50"))
 			.build();
 		context.setUsage(usage);
 		context.setCost(new ResolvedPrice("gpt-4o", ResolvedPrice.SOURCE_PROPERTY, price),
@@ -101,7 +103,7 @@ class LlmCostTracingObservationHandlerTests {
 	@Test
 	void shouldSetTokensButNoCostOnSpanOfUnpricedCall() {
 		LlmCostObservationContext context = context();
-		context.setUsage(new TokenUsage(7, 0, 0, 3, 0));
+		context.setUsage(Usages.tokens(7, 0, 0, 3, 0));
 		observe(context);
 		Attributes attributes = onlySpan().getAttributes();
 		assertThat(attributes.get(AttributeKey.longKey("gen_ai.usage.input_tokens"))).isEqualTo(7L);

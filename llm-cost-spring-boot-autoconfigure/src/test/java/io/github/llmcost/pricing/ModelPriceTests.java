@@ -18,6 +18,7 @@ package io.github.llmcost.pricing;
 
 import java.math.BigDecimal;
 
+import io.github.llmcost.billing.BillingDimension;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -36,26 +37,26 @@ class ModelPriceTests {
 		ModelPrice price = ModelPrice.builder()
 			.input(new BigDecimal("2.50"))
 			.output(new BigDecimal("10.00"))
-			.cachedInput(new BigDecimal("1.25"))
-			.cacheWrite(new BigDecimal("3.75"))
-			.reasoning(new BigDecimal("12"))
-			.perRequest(new BigDecimal("0.01"))
+			.price(BillingDimension.CACHED_INPUT, new BigDecimal("1.25"))
+			.price(BillingDimension.CACHE_WRITE, new BigDecimal("3.75"))
+			.price(BillingDimension.REASONING, new BigDecimal("12"))
+			.price(BillingDimension.REQUEST, new BigDecimal("0.01"))
 			.build();
-		assertThat(price.input()).isEqualByComparingTo("0.0000025");
-		assertThat(price.output()).isEqualByComparingTo("0.00001");
-		assertThat(price.cachedInput()).isEqualByComparingTo("0.00000125");
-		assertThat(price.cacheWrite()).isEqualByComparingTo("0.00000375");
-		assertThat(price.reasoning()).isEqualByComparingTo("0.000012");
-		assertThat(price.perRequest()).isEqualByComparingTo("0.01");
+		assertThat(price.get(BillingDimension.INPUT)).isEqualByComparingTo("0.0000025");
+		assertThat(price.get(BillingDimension.OUTPUT)).isEqualByComparingTo("0.00001");
+		assertThat(price.get(BillingDimension.CACHED_INPUT)).isEqualByComparingTo("0.00000125");
+		assertThat(price.get(BillingDimension.CACHE_WRITE)).isEqualByComparingTo("0.00000375");
+		assertThat(price.get(BillingDimension.REASONING)).isEqualByComparingTo("0.000012");
+		assertThat(price.get(BillingDimension.REQUEST)).isEqualByComparingTo("0.01");
 	}
 
 	@Test
 	void builderShouldDefaultCacheToInputAndReasoningToOutputAndFeeToZero() {
 		ModelPrice price = ModelPrice.builder().perTokens(1000).input(BigDecimal.ONE).output(BigDecimal.TEN).build();
-		assertThat(price.cachedInput()).isEqualByComparingTo("0.001");
-		assertThat(price.cacheWrite()).isEqualByComparingTo("0.001");
-		assertThat(price.reasoning()).isEqualByComparingTo("0.01");
-		assertThat(price.perRequest()).isEqualByComparingTo("0");
+		assertThat(price.get(BillingDimension.CACHED_INPUT)).isEqualByComparingTo("0.001");
+		assertThat(price.get(BillingDimension.CACHE_WRITE)).isEqualByComparingTo("0.001");
+		assertThat(price.get(BillingDimension.REASONING)).isEqualByComparingTo("0.01");
+		assertThat(price.get(BillingDimension.REQUEST)).isEqualByComparingTo("0");
 	}
 
 	@Test
@@ -78,17 +79,17 @@ class ModelPriceTests {
 		ModelPrice price = ModelPrice.builder()
 			.input(new BigDecimal("3"))
 			.output(new BigDecimal("15"))
-			.cachedInput(new BigDecimal("0.30"))
+			.price(BillingDimension.CACHED_INPUT, new BigDecimal("0.30"))
 			.tier(200_000, (tier) -> tier.input(new BigDecimal("6")).output(new BigDecimal("22.50")))
 			.build();
 		PriceTier tier = price.tierFor(200_001);
 		assertThat(tier.name()).isEqualTo("above-200000");
-		assertThat(tier.price().input()).isEqualByComparingTo("0.000006");
-		assertThat(tier.price().output()).isEqualByComparingTo("0.0000225");
-		assertThat(tier.price().cachedInput()).isEqualByComparingTo("0.0000003");
+		assertThat(tier.price().get(BillingDimension.INPUT)).isEqualByComparingTo("0.000006");
+		assertThat(tier.price().get(BillingDimension.OUTPUT)).isEqualByComparingTo("0.0000225");
+		assertThat(tier.price().get(BillingDimension.CACHED_INPUT)).isEqualByComparingTo("0.0000003");
 		// set on neither tier nor base: the tier's own input and output prices
-		assertThat(tier.price().cacheWrite()).isEqualByComparingTo("0.000006");
-		assertThat(tier.price().reasoning()).isEqualByComparingTo("0.0000225");
+		assertThat(tier.price().get(BillingDimension.CACHE_WRITE)).isEqualByComparingTo("0.000006");
+		assertThat(tier.price().get(BillingDimension.REASONING)).isEqualByComparingTo("0.0000225");
 	}
 
 	@Test

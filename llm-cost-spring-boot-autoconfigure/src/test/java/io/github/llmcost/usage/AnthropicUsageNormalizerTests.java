@@ -18,6 +18,8 @@ package io.github.llmcost.usage;
 
 import com.anthropic.core.ObjectMappers;
 import com.anthropic.models.messages.MessageDeltaUsage;
+import io.github.llmcost.billing.BillingDimension;
+import io.github.llmcost.testsupport.Usages;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.ai.chat.metadata.DefaultUsage;
@@ -44,7 +46,7 @@ class AnthropicUsageNormalizerTests {
 		Usage usage = new DefaultUsage(200, 400, 600, nativeUsage, 3000L, 1000L);
 		assertThat(this.normalizer.supports(usage)).isTrue();
 		TokenUsage tokens = this.normalizer.normalize(usage);
-		assertThat(tokens).isEqualTo(new TokenUsage(200, 3000, 1000, 400, 0));
+		assertThat(tokens).isEqualTo(Usages.tokens(200, 3000, 1000, 400, 0));
 		assertThat(tokens.promptTokens()).isEqualTo(4200);
 	}
 
@@ -55,7 +57,14 @@ class AnthropicUsageNormalizerTests {
 				 "cache_creation": {"ephemeral_5m_input_tokens": 600, "ephemeral_1h_input_tokens": 400},
 				 "output_tokens": 400}""", com.anthropic.models.messages.Usage.class);
 		Usage usage = new DefaultUsage(200, 400, 600, nativeUsage, 0L, 1000L);
-		assertThat(this.normalizer.normalize(usage)).isEqualTo(new TokenUsage(200, 0, 1000, 400, 0, 400));
+		// five-minute and one-hour writes are disjoint: 600 + 400 of the 1000 cache
+		// writes
+		assertThat(this.normalizer.normalize(usage)).isEqualTo(TokenUsage.builder()
+			.tokens(BillingDimension.INPUT, 200)
+			.tokens(BillingDimension.CACHE_WRITE, 600)
+			.tokens(BillingDimension.CACHE_WRITE_1H, 400)
+			.tokens(BillingDimension.OUTPUT, 400)
+			.build());
 	}
 
 	@Test
@@ -65,7 +74,7 @@ class AnthropicUsageNormalizerTests {
 					{"input_tokens": 50, "output_tokens": 900, "output_tokens_details": {"thinking_tokens": 600}}""",
 					com.anthropic.models.messages.Usage.class);
 		Usage usage = new DefaultUsage(50, 900, 950, nativeUsage, null, null);
-		assertThat(this.normalizer.normalize(usage)).isEqualTo(new TokenUsage(50, 0, 0, 300, 600));
+		assertThat(this.normalizer.normalize(usage)).isEqualTo(Usages.tokens(50, 0, 0, 300, 600));
 	}
 
 	@Test
@@ -76,7 +85,7 @@ class AnthropicUsageNormalizerTests {
 		// as AnthropicChatModel builds it from message_start and message_delta
 		Usage usage = new DefaultUsage(120, 250, 370, nativeUsage, 2048L, 0L);
 		assertThat(this.normalizer.supports(usage)).isTrue();
-		assertThat(this.normalizer.normalize(usage)).isEqualTo(new TokenUsage(120, 2048, 0, 250, 0));
+		assertThat(this.normalizer.normalize(usage)).isEqualTo(Usages.tokens(120, 2048, 0, 250, 0));
 	}
 
 	@Test

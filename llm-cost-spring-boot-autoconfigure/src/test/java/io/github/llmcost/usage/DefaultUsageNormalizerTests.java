@@ -16,6 +16,7 @@
 
 package io.github.llmcost.usage;
 
+import io.github.llmcost.testsupport.Usages;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.ai.chat.metadata.DefaultUsage;
@@ -35,13 +36,13 @@ class DefaultUsageNormalizerTests {
 	@Test
 	void shouldTreatPromptTokensAsIncludingReportedCacheTokens() {
 		DefaultUsage usage = new DefaultUsage(1000, 200, 1200, null, 300L, 100L);
-		assertThat(this.normalizer.normalize(usage)).isEqualTo(new TokenUsage(600, 300, 100, 200, 0));
+		assertThat(this.normalizer.normalize(usage)).isEqualTo(Usages.tokens(600, 300, 100, 200, 0));
 	}
 
 	@Test
 	void shouldNeverProduceNegativeInput() {
 		DefaultUsage usage = new DefaultUsage(10, 5, 15, null, 300L, null);
-		assertThat(this.normalizer.normalize(usage)).isEqualTo(new TokenUsage(0, 300, 0, 5, 0));
+		assertThat(this.normalizer.normalize(usage)).isEqualTo(Usages.tokens(0, 300, 0, 5, 0));
 	}
 
 	@Test
@@ -53,7 +54,7 @@ class DefaultUsageNormalizerTests {
 	void normalizersShouldPickTheProviderNormalizerByNativeUsageAndFallBackToDefault() {
 		UsageNormalizers normalizers = UsageNormalizers.detect(getClass().getClassLoader());
 		assertThat(normalizers.normalize(new DefaultUsage(100, 20, 120, "unknown", 30L, null)))
-			.isEqualTo(new TokenUsage(70, 30, 0, 20, 0));
+			.isEqualTo(Usages.tokens(70, 30, 0, 20, 0));
 	}
 
 }

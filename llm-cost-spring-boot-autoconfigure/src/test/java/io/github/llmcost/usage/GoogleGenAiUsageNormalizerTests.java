@@ -17,6 +17,7 @@
 package io.github.llmcost.usage;
 
 import com.google.genai.types.GenerateContentResponseUsageMetadata;
+import io.github.llmcost.testsupport.Usages;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.ai.chat.metadata.DefaultUsage;
@@ -47,7 +48,7 @@ class GoogleGenAiUsageNormalizerTests {
 		assertThat(usage.getPromptTokens()).isEqualTo(2100);
 		assertThat(usage.getCompletionTokens()).isEqualTo(300);
 		TokenUsage tokens = this.normalizer.normalize(usage);
-		assertThat(tokens).isEqualTo(new TokenUsage(600, 1500, 0, 300, 1200));
+		assertThat(tokens).isEqualTo(Usages.tokens(600, 1500, 0, 300, 1200));
 		assertThat(tokens.totalTokens()).isEqualTo(usage.getTotalTokens().longValue());
 	}
 
@@ -57,7 +58,7 @@ class GoogleGenAiUsageNormalizerTests {
 				{"promptTokenCount": 12, "candidatesTokenCount": 71, "toolUsePromptTokenCount": 65,
 				 "thoughtsTokenCount": 89, "totalTokenCount": 237, "cachedContentTokenCount": 4}""");
 		TokenUsage tokens = this.normalizer.normalize(usage);
-		assertThat(tokens).isEqualTo(new TokenUsage(73, 4, 0, 71, 89));
+		assertThat(tokens).isEqualTo(Usages.tokens(73, 4, 0, 71, 89));
 		assertThat(tokens.totalTokens()).isEqualTo(237);
 	}
 
@@ -65,7 +66,7 @@ class GoogleGenAiUsageNormalizerTests {
 	void shouldTreatMissingCountsAsZero() {
 		Usage usage = usage("""
 				{"promptTokenCount": 8, "totalTokenCount": 8}""");
-		assertThat(this.normalizer.normalize(usage)).isEqualTo(new TokenUsage(8, 0, 0, 0, 0));
+		assertThat(this.normalizer.normalize(usage)).isEqualTo(Usages.tokens(8, 0, 0, 0, 0));
 	}
 
 	@Test
@@ -81,7 +82,7 @@ class GoogleGenAiUsageNormalizerTests {
 				"""
 						{"promptTokenCount": 10, "candidatesTokenCount": 5, "thoughtsTokenCount": 20, "totalTokenCount": 35}""");
 		assertThat(UsageNormalizers.detect(getClass().getClassLoader()).normalize(usage))
-			.isEqualTo(new TokenUsage(10, 0, 0, 5, 20));
+			.isEqualTo(Usages.tokens(10, 0, 0, 5, 20));
 	}
 
 	private static Usage usage(String json) {

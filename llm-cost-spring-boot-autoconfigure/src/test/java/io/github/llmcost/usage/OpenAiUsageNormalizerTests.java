@@ -18,6 +18,7 @@ package io.github.llmcost.usage;
 
 import com.openai.core.ObjectMappers;
 import com.openai.models.completions.CompletionUsage;
+import io.github.llmcost.testsupport.Usages;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.ai.chat.metadata.DefaultUsage;
@@ -43,7 +44,7 @@ class OpenAiUsageNormalizerTests {
 				   "accepted_prediction_tokens": 0, "rejected_prediction_tokens": 0}}""");
 		assertThat(this.normalizer.supports(usage)).isTrue();
 		TokenUsage tokens = this.normalizer.normalize(usage);
-		assertThat(tokens).isEqualTo(new TokenUsage(600, 400, 0, 400, 100));
+		assertThat(tokens).isEqualTo(Usages.tokens(600, 400, 0, 400, 100));
 		assertThat(tokens.promptTokens()).isEqualTo(1000);
 		assertThat(tokens.completionTokens()).isEqualTo(500);
 	}
@@ -52,7 +53,7 @@ class OpenAiUsageNormalizerTests {
 	void shouldTreatMissingDetailsAsZero() throws Exception {
 		Usage usage = usage("""
 				{"prompt_tokens": 12, "completion_tokens": 7, "total_tokens": 19}""");
-		assertThat(this.normalizer.normalize(usage)).isEqualTo(new TokenUsage(12, 0, 0, 7, 0));
+		assertThat(this.normalizer.normalize(usage)).isEqualTo(Usages.tokens(12, 0, 0, 7, 0));
 	}
 
 	@Test
@@ -62,7 +63,7 @@ class OpenAiUsageNormalizerTests {
 				 "prompt_cache_hit_tokens": 1280, "prompt_cache_miss_tokens": 220}""");
 		// Spring AI reads cache reads from prompt_tokens_details only
 		assertThat(usage.getCacheReadInputTokens()).isNull();
-		assertThat(this.normalizer.normalize(usage)).isEqualTo(new TokenUsage(220, 1280, 0, 200, 0));
+		assertThat(this.normalizer.normalize(usage)).isEqualTo(Usages.tokens(220, 1280, 0, 200, 0));
 	}
 
 	@Test
@@ -72,14 +73,14 @@ class OpenAiUsageNormalizerTests {
 				 "prompt_tokens_details": {"cached_tokens": 640},
 				 "completion_tokens_details": {"reasoning_tokens": 850},
 				 "prompt_cache_hit_tokens": 640, "prompt_cache_miss_tokens": 260}""");
-		assertThat(this.normalizer.normalize(usage)).isEqualTo(new TokenUsage(260, 640, 0, 250, 850));
+		assertThat(this.normalizer.normalize(usage)).isEqualTo(Usages.tokens(260, 640, 0, 250, 850));
 	}
 
 	@Test
 	void shouldIgnoreCacheHitsThatAreNotNumbers() throws Exception {
 		Usage usage = usage("""
 				{"prompt_tokens": 12, "completion_tokens": 7, "total_tokens": 19, "prompt_cache_hit_tokens": null}""");
-		assertThat(this.normalizer.normalize(usage)).isEqualTo(new TokenUsage(12, 0, 0, 7, 0));
+		assertThat(this.normalizer.normalize(usage)).isEqualTo(Usages.tokens(12, 0, 0, 7, 0));
 	}
 
 	@Test

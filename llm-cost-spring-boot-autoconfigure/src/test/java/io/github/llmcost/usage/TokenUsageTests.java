@@ -16,6 +16,7 @@
 
 package io.github.llmcost.usage;
 
+import io.github.llmcost.testsupport.Usages;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -30,7 +31,7 @@ class TokenUsageTests {
 
 	@Test
 	void shouldSumBucketsIntoPromptCompletionAndTotalTokens() {
-		TokenUsage usage = new TokenUsage(1, 20, 300, 4000, 50000);
+		TokenUsage usage = Usages.tokens(1, 20, 300, 4000, 50000);
 		assertThat(usage.promptTokens()).isEqualTo(321);
 		assertThat(usage.completionTokens()).isEqualTo(54000);
 		assertThat(usage.totalTokens()).isEqualTo(54321);
@@ -40,14 +41,14 @@ class TokenUsageTests {
 
 	@Test
 	void maxShouldKeepTheLargestCountOfEachBucket() {
-		TokenUsage first = new TokenUsage(120, 2048, 0, 1, 0);
-		TokenUsage last = new TokenUsage(120, 0, 0, 250, 7);
-		assertThat(first.max(last)).isEqualTo(new TokenUsage(120, 2048, 0, 250, 7));
+		TokenUsage first = Usages.tokens(120, 2048, 0, 1, 0);
+		TokenUsage last = Usages.tokens(120, 0, 0, 250, 7);
+		assertThat(first.max(last)).isEqualTo(Usages.tokens(120, 2048, 0, 250, 7));
 	}
 
 	@Test
 	void shouldRejectNegativeCounts() {
-		assertThatIllegalArgumentException().isThrownBy(() -> new TokenUsage(-1, 0, 0, 0, 0));
+		assertThatIllegalArgumentException().isThrownBy(() -> Usages.tokens(-1, 0, 0, 0, 0));
 	}
 
 }

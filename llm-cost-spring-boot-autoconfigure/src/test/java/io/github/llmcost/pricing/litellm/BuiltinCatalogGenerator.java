@@ -23,6 +23,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -65,7 +66,10 @@ public final class BuiltinCatalogGenerator {
 
 	static final Set<String> MODES = Set.of("chat", "embedding", "image_generation");
 
+	// the prices every entry has (input, output) first, then the others in dimension
+	// order, as the fields of the bundled catalog are ordered
 	private static final List<String> PRICE_FIELDS = Arrays.stream(BillingDimension.values())
+		.sorted(Comparator.comparing((BillingDimension dimension) -> !dimension.isRequired()))
 		.map(BillingDimension::catalogField)
 		.toList();
 

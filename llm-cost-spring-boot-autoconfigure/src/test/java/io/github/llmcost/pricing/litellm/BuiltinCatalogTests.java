@@ -26,10 +26,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import io.github.llmcost.billing.BillingDimension;
 import io.github.llmcost.cost.LlmCost;
 import io.github.llmcost.cost.LlmCostCalculator;
 import io.github.llmcost.pricing.CatalogModelPriceResolver;
 import io.github.llmcost.pricing.ResolvedPrice;
+import io.github.llmcost.testsupport.Usages;
 import io.github.llmcost.usage.TokenUsage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -68,11 +70,24 @@ class BuiltinCatalogTests {
 			"zai/glm-4.6", "groq/llama-3.3-70b-versatile", "perplexity/sonar-pro", "perplexity/sonar-medium-online",
 			"text-embedding-3-small", "text-embedding-3-large", "gemini/gemini-embedding-001");
 
-	private static final List<TokenUsage> USAGES = List.of(new TokenUsage(1200, 0, 0, 350, 0),
-			new TokenUsage(2000, 8000, 0, 300, 0), new TokenUsage(100, 3000, 5000, 50, 0),
-			new TokenUsage(500, 0, 0, 200, 1500), new TokenUsage(120_000, 10_000, 0, 900, 0),
-			new TokenUsage(230_000, 20_000, 0, 2000, 0), new TokenUsage(290_000, 10_000, 0, 1000, 500),
-			new TokenUsage(1000, 2000, 3000, 400, 0, 1200), new TokenUsage(195_000, 0, 10_000, 100, 0, 4000));
+	private static final List<TokenUsage> USAGES = List.of(Usages.tokens(1200, 0, 0, 350, 0),
+			Usages.tokens(2000, 8000, 0, 300, 0), Usages.tokens(100, 3000, 5000, 50, 0),
+			Usages.tokens(500, 0, 0, 200, 1500), Usages.tokens(120_000, 10_000, 0, 900, 0),
+			Usages.tokens(230_000, 20_000, 0, 2000, 0), Usages.tokens(290_000, 10_000, 0, 1000, 500),
+			// 3000 cache writes of which 1200 for one hour; 10000 of which 4000
+			TokenUsage.builder()
+				.tokens(BillingDimension.INPUT, 1000)
+				.tokens(BillingDimension.CACHED_INPUT, 2000)
+				.tokens(BillingDimension.CACHE_WRITE, 1800)
+				.tokens(BillingDimension.CACHE_WRITE_1H, 1200)
+				.tokens(BillingDimension.OUTPUT, 400)
+				.build(),
+			TokenUsage.builder()
+				.tokens(BillingDimension.INPUT, 195_000)
+				.tokens(BillingDimension.CACHE_WRITE, 6000)
+				.tokens(BillingDimension.CACHE_WRITE_1H, 4000)
+				.tokens(BillingDimension.OUTPUT, 100)
+				.build());
 
 	private final CatalogModelPriceResolver resolver = new CatalogModelPriceResolver(
 			List.of(LiteLlmPriceFile.builtin()));
@@ -116,22 +131,27 @@ class BuiltinCatalogTests {
 		BigDecimal cacheRead = price(entry, "cache_read_input_token_cost", threshold, input);
 		BigDecimal cacheWrite = price(entry, "cache_creation_input_token_cost", threshold, input);
 		BigDecimal cacheWrite1h = price(entry, "cache_creation_input_token_cost_above_1hr", threshold, cacheWrite);
-		BigDecimal cacheWrites = cacheWrite.multiply(BigDecimal.valueOf(usage.cacheWrite() - usage.cacheWrite1h()))
-			.add(cacheWrite1h.multiply(BigDecimal.valueOf(usage.cacheWrite1h())));
+		BigDecimal cacheWrites = cacheWrite.multiply(BigDecimal.valueOf(usage.get(BillingDimension.CACHE_WRITE)))
+			.add(cacheWrite1h.multiply(BigDecimal.valueOf(usage.get(BillingDimension.CACHE_WRITE_1H))));
 		BigDecimal reasoning = price(entry, "output_cost_per_reasoning_token", threshold, output);
 		BigDecimal perRequest = price(entry, "input_cost_per_request", 0, BigDecimal.ZERO);
-		assertThat(cost.input()).isEqualByComparingTo(input.multiply(BigDecimal.valueOf(usage.input())));
-		assertThat(cost.cachedInput())
-			.isEqualByComparingTo(cacheRead.multiply(BigDecimal.valueOf(usage.cachedInput())));
-		assertThat(cost.cacheWrite()).isEqualByComparingTo(cacheWrites);
-		assertThat(cost.output()).isEqualByComparingTo(output.multiply(BigDecimal.valueOf(usage.output())));
-		assertThat(cost.reasoning()).isEqualByComparingTo(reasoning.multiply(BigDecimal.valueOf(usage.reasoning())));
-		assertThat(cost.total()).isEqualByComparingTo(input.multiply(BigDecimal.valueOf(usage.input()))
-			.add(cacheRead.multiply(BigDecimal.valueOf(usage.cachedInput())))
-			.add(cacheWrites)
-			.add(output.multiply(BigDecimal.valueOf(usage.output())))
-			.add(reasoning.multiply(BigDecimal.valueOf(usage.reasoning())))
-			.add(perRequest));
+		assertThat(cost.get(BillingDimension.INPUT))
+			.isEqualByComparingTo(input.multiply(BigDecimal.valueOf(usage.get(BillingDimension.INPUT))));
+		assertThat(cost.get(BillingDimension.CACHED_INPUT))
+			.isEqualByComparingTo(cacheRead.multiply(BigDecimal.valueOf(usage.get(BillingDimension.CACHED_INPUT))));
+		assertThat(cost.get(BillingDimension.CACHE_WRITE).add(cost.get(BillingDimension.CACHE_WRITE_1H)))
+			.isEqualByComparingTo(cacheWrites);
+		assertThat(cost.get(BillingDimension.OUTPUT))
+			.isEqualByComparingTo(output.multiply(BigDecimal.valueOf(usage.get(BillingDimension.OUTPUT))));
+		assertThat(cost.get(BillingDimension.REASONING))
+			.isEqualByComparingTo(reasoning.multiply(BigDecimal.valueOf(usage.get(BillingDimension.REASONING))));
+		assertThat(cost.total())
+			.isEqualByComparingTo(input.multiply(BigDecimal.valueOf(usage.get(BillingDimension.INPUT)))
+				.add(cacheRead.multiply(BigDecimal.valueOf(usage.get(BillingDimension.CACHED_INPUT))))
+				.add(cacheWrites)
+				.add(output.multiply(BigDecimal.valueOf(usage.get(BillingDimension.OUTPUT))))
+				.add(reasoning.multiply(BigDecimal.valueOf(usage.get(BillingDimension.REASONING))))
+				.add(perRequest));
 		assertThat(cost.tier()).isEqualTo((threshold > 0) ? "above-" + threshold : "base");
 	}
 
@@ -163,12 +183,12 @@ class BuiltinCatalogTests {
 		ResolvedPrice price = this.resolver.resolve("gemini-2.5-pro");
 		// 250,000 prompt tokens: above the 200k threshold, so 2.50 instead of 1.25 per
 		// million input tokens, and 15.00 instead of 10.00 per million output tokens
-		LlmCost cost = this.calculator.calculate(new TokenUsage(250_000, 0, 0, 1000, 0), price.price());
+		LlmCost cost = this.calculator.calculate(Usages.tokens(250_000, 0, 0, 1000, 0), price.price());
 		assertThat(cost.tier()).isEqualTo("above-200000");
-		assertThat(cost.input()).isEqualByComparingTo("0.625");
-		assertThat(cost.output()).isEqualByComparingTo("0.015");
-		LlmCost shortPrompt = this.calculator.calculate(new TokenUsage(150_000, 0, 0, 1000, 0), price.price());
-		assertThat(shortPrompt.input()).isEqualByComparingTo("0.1875");
+		assertThat(cost.get(BillingDimension.INPUT)).isEqualByComparingTo("0.625");
+		assertThat(cost.get(BillingDimension.OUTPUT)).isEqualByComparingTo("0.015");
+		LlmCost shortPrompt = this.calculator.calculate(Usages.tokens(150_000, 0, 0, 1000, 0), price.price());
+		assertThat(shortPrompt.get(BillingDimension.INPUT)).isEqualByComparingTo("0.1875");
 	}
 
 	static Stream<Arguments> modelsAndUsages() {

@@ -18,6 +18,7 @@ package io.github.llmcost.pricing.litellm;
 
 import java.nio.charset.StandardCharsets;
 
+import io.github.llmcost.billing.BillingDimension;
 import io.github.llmcost.pricing.ModelPrice;
 import io.github.llmcost.pricing.PriceCatalog;
 import io.github.llmcost.pricing.PriceTier;
@@ -51,27 +52,28 @@ class LiteLlmPriceFileTests {
 		assertThat(catalog.find("sample_spec")).isNull();
 		ResolvedPrice gpt4o = catalog.find("gpt-4o");
 		assertThat(gpt4o.source()).isEqualTo("file");
-		assertThat(gpt4o.price().input()).isEqualByComparingTo("0.0000025");
-		assertThat(gpt4o.price().cachedInput()).isEqualByComparingTo("0.00000125");
-		assertThat(gpt4o.price().output()).isEqualByComparingTo("0.00001");
-		assertThat(gpt4o.price().reasoning()).isEqualByComparingTo("0.00001");
-		assertThat(gpt4o.price().cacheWrite()).isEqualByComparingTo("0.0000025");
+		assertThat(gpt4o.price().get(BillingDimension.INPUT)).isEqualByComparingTo("0.0000025");
+		assertThat(gpt4o.price().get(BillingDimension.CACHED_INPUT)).isEqualByComparingTo("0.00000125");
+		assertThat(gpt4o.price().get(BillingDimension.OUTPUT)).isEqualByComparingTo("0.00001");
+		assertThat(gpt4o.price().get(BillingDimension.REASONING)).isEqualByComparingTo("0.00001");
+		assertThat(gpt4o.price().get(BillingDimension.CACHE_WRITE)).isEqualByComparingTo("0.0000025");
 	}
 
 	@Test
 	void shouldReadTiersCacheWritesAndReasoningAndRequestPrices() {
 		PriceCatalog catalog = LiteLlmPriceFile.read(FULL_FILE, "file");
 		ModelPrice sonnet = catalog.find("claude-sonnet-4-20250514").price();
-		assertThat(sonnet.cacheWrite()).isEqualByComparingTo("0.00000375");
+		assertThat(sonnet.get(BillingDimension.CACHE_WRITE)).isEqualByComparingTo("0.00000375");
 		PriceTier tier = sonnet.tierFor(200_001);
 		assertThat(tier.aboveInputTokens()).isEqualTo(200_000);
-		assertThat(tier.price().input()).isEqualByComparingTo("0.000006");
-		assertThat(tier.price().output()).isEqualByComparingTo("0.0000225");
-		assertThat(tier.price().cachedInput()).isEqualByComparingTo("0.0000006");
-		assertThat(tier.price().cacheWrite()).isEqualByComparingTo("0.0000075");
-		assertThat(catalog.find("gemini-2.5-flash").price().reasoning()).isPositive();
-		assertThat(catalog.find("perplexity/sonar-medium-online").price().perRequest()).isEqualByComparingTo("0.005");
-		assertThat(catalog.find("mistral/mistral-embed").price().output()).isZero();
+		assertThat(tier.price().get(BillingDimension.INPUT)).isEqualByComparingTo("0.000006");
+		assertThat(tier.price().get(BillingDimension.OUTPUT)).isEqualByComparingTo("0.0000225");
+		assertThat(tier.price().get(BillingDimension.CACHED_INPUT)).isEqualByComparingTo("0.0000006");
+		assertThat(tier.price().get(BillingDimension.CACHE_WRITE)).isEqualByComparingTo("0.0000075");
+		assertThat(catalog.find("gemini-2.5-flash").price().get(BillingDimension.REASONING)).isPositive();
+		assertThat(catalog.find("perplexity/sonar-medium-online").price().get(BillingDimension.REQUEST))
+			.isEqualByComparingTo("0.005");
+		assertThat(catalog.find("mistral/mistral-embed").price().get(BillingDimension.OUTPUT)).isZero();
 	}
 
 	@Test
@@ -94,7 +96,7 @@ class LiteLlmPriceFileTests {
 				 "chat-x": {"mode": "chat", "input_cost_per_token": 1e-06, "output_cost_per_token": 2e-06,
 				   "input_cost_per_image": 0.002}}""");
 		assertThat(catalog.find("dall-e-x").price().perImage()).isEqualByComparingTo("0.04");
-		assertThat(catalog.find("dall-e-x").price().input()).isZero();
+		assertThat(catalog.find("dall-e-x").price().get(BillingDimension.INPUT)).isZero();
 		assertThat(catalog.find("imagen-x").price().perImage()).isEqualByComparingTo("0.03");
 		// 6.539e-08 per pixel times 1024 x 1792 pixels
 		assertThat(catalog.find("hd/1024-x-1792/dall-e-x").price().perImage()).isEqualByComparingTo("0.11999117312");
