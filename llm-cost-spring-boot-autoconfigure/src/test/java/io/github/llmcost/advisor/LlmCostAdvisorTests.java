@@ -32,7 +32,7 @@ import io.github.llmcost.budget.LlmBudgetExceededException;
 import io.github.llmcost.cost.CallPricer;
 import io.github.llmcost.cost.LlmCost;
 import io.github.llmcost.cost.LlmCostCalculator;
-import io.github.llmcost.observation.LlmCostMeterRecorder;
+import io.github.llmcost.metrics.LlmCostMeterRecorder;
 import io.github.llmcost.pricing.ModelPrice;
 import io.github.llmcost.pricing.ModelPriceResolver;
 import io.github.llmcost.pricing.ResolvedPrice;

@@ -23,7 +23,7 @@ import java.util.stream.Collectors;
 
 import io.github.llmcost.advisor.LlmCostAdvisor;
 import io.github.llmcost.cost.CallPricer;
-import io.github.llmcost.observation.LlmCostMeterRecorder;
+import io.github.llmcost.metrics.LlmCostMeterRecorder;
 import io.github.llmcost.pricing.ModelPrice;
 import io.github.llmcost.pricing.ResolvedPrice;
 import io.github.llmcost.recording.LlmCostRecorder;

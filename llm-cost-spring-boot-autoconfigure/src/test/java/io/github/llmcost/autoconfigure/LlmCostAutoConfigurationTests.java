@@ -33,14 +33,14 @@ import io.github.llmcost.attribution.AttributionPolicy;
 import io.github.llmcost.attribution.LlmCostTagContributor;
 import io.github.llmcost.billing.BillingDimension;
 import io.github.llmcost.budget.BudgetGuard;
-import io.github.llmcost.budget.BudgetMetrics;
 import io.github.llmcost.budget.BudgetPeriod;
 import io.github.llmcost.budget.InMemoryBudgetStore;
 import io.github.llmcost.cost.CallPricer;
+import io.github.llmcost.metrics.BudgetMetrics;
+import io.github.llmcost.metrics.LlmCostMeterRecorder;
 import io.github.llmcost.model.LlmCostEmbeddingObservationHandler;
 import io.github.llmcost.model.LlmCostImageObservationHandler;
 import io.github.llmcost.observation.DefaultLlmCostObservationConvention;
-import io.github.llmcost.observation.LlmCostMeterRecorder;
 import io.github.llmcost.observation.LlmCostObservationConvention;
 import io.github.llmcost.observation.LlmCostTracingObservationHandler;
 import io.github.llmcost.pricing.LlmUnpricedModelEvent;
@@ -344,7 +344,7 @@ class LlmCostAutoConfigurationTests {
 			.run((context) -> {
 				ModelPriceResolver resolver = context.getBean(ModelPriceResolver.class);
 				assertThat(resolver.resolve("my-azure-deployment").entry()).isEqualTo("negotiated");
-				assertThat(resolver.resolve("team-search-gpt").match()).isEqualTo("alias");
+				assertThat(resolver.resolve("team-search-gpt").match()).isEqualTo(ResolvedPrice.Match.ALIAS);
 				assertThat(resolver.resolve("mystery-model")).isNull();
 			});
 	}

@@ -42,26 +42,28 @@ class PriceCatalogTests {
 
 	@Test
 	void shouldFindExactNameIgnoringCase() {
-		assertThat(this.catalog.find("GPT-4o")).isEqualTo(new ResolvedPrice("gpt-4o", "test", ONE, "exact"));
+		assertThat(this.catalog.find("GPT-4o"))
+			.isEqualTo(new ResolvedPrice("gpt-4o", "test", ONE, ResolvedPrice.Match.EXACT));
 	}
 
 	@Test
 	void shouldFindNormalizedNameOfQuery() {
 		assertThat(this.catalog.find("openai/gpt-4o-2024-11-20"))
-			.isEqualTo(new ResolvedPrice("gpt-4o", "test", ONE, "normalized"));
+			.isEqualTo(new ResolvedPrice("gpt-4o", "test", ONE, ResolvedPrice.Match.NORMALIZED));
 	}
 
 	@Test
 	void shouldFindEntryByItsNormalizedName() {
 		assertThat(this.catalog.find("claude-sonnet-4"))
-			.isEqualTo(new ResolvedPrice("claude-sonnet-4-20250514", "test", TWO, "normalized"));
+			.isEqualTo(new ResolvedPrice("claude-sonnet-4-20250514", "test", TWO, ResolvedPrice.Match.NORMALIZED));
 		assertThat(this.catalog.find("us.anthropic.claude-sonnet-4-20250514-v1:0").entry())
 			.isEqualTo("claude-sonnet-4-20250514");
 	}
 
 	@Test
 	void shouldFindAliasNamesAndPatterns() {
-		assertThat(this.catalog.find("My-Deployment")).isEqualTo(new ResolvedPrice("my-model", "test", THREE, "alias"));
+		assertThat(this.catalog.find("My-Deployment"))
+			.isEqualTo(new ResolvedPrice("my-model", "test", THREE, ResolvedPrice.Match.ALIAS));
 		assertThat(this.catalog.find("team-search-model").entry()).isEqualTo("my-model");
 		assertThat(this.catalog.find("team-model")).isNull();
 	}

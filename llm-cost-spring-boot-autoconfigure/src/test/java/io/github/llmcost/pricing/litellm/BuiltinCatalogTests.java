@@ -157,10 +157,10 @@ class BuiltinCatalogTests {
 
 	@Test
 	void shouldResolveDatedPrefixedAndBedrockNames() {
-		assertThat(this.resolver.resolve("gpt-4o-2024-08-06").match()).isEqualTo("exact");
+		assertThat(this.resolver.resolve("gpt-4o-2024-08-06").match()).isEqualTo(ResolvedPrice.Match.EXACT);
 		ResolvedPrice prefixed = this.resolver.resolve("openai/gpt-4o");
 		assertThat(prefixed.entry()).isEqualTo("gpt-4o");
-		assertThat(prefixed.match()).isEqualTo("normalized");
+		assertThat(prefixed.match()).isEqualTo(ResolvedPrice.Match.NORMALIZED);
 		assertThat(this.resolver.resolve("us.anthropic.claude-sonnet-4-20250514-v1:0").entry())
 			.isEqualTo("us.anthropic.claude-sonnet-4-20250514-v1:0");
 		assertThat(this.resolver.resolve("claude-sonnet-4-20250514").entry()).isEqualTo("claude-sonnet-4-20250514");
