@@ -33,6 +33,7 @@ import io.github.llmcost.budget.BudgetMetrics;
 import io.github.llmcost.budget.BudgetStore;
 import io.github.llmcost.budget.CallCostEstimator;
 import io.github.llmcost.budget.InMemoryBudgetStore;
+import io.github.llmcost.budget.LazyTokenCountEstimator;
 import io.github.llmcost.budget.redis.RedisBudgetStore;
 import io.github.llmcost.cost.CallPricer;
 import io.github.llmcost.cost.LlmCostCalculator;
@@ -52,7 +53,9 @@ import io.micrometer.observation.ObservationRegistry;
 import org.springframework.ai.chat.client.ChatClient;
 import org.springframework.ai.chat.client.ChatClientBuilderCustomizer;
 import org.springframework.ai.image.ImageModel;
+import org.springframework.ai.tokenizer.TokenCountEstimator;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -80,6 +83,8 @@ public final class LlmCostAutoConfiguration {
 
 	private static final String REDIS_TEMPLATE = "org.springframework.data.redis.core.StringRedisTemplate";
 
+	private static final String TOKENIZER = "llmCostTokenCountEstimator";
+
 	@Bean
 	@ConditionalOnMissingBean(ModelPriceResolver.class)
 	PropertiesModelPriceResolver modelPriceResolver(LlmCostProperties properties) {
@@ -95,10 +100,18 @@ public final class LlmCostAutoConfiguration {
 				attribution.getMaxValuesPerTag());
 	}
 
+	// shared by the budget and embedding estimates; not a default candidate, so that it
+	// never competes with a TokenCountEstimator of the application's
+	@Bean(name = TOKENIZER, defaultCandidate = false)
+	LazyTokenCountEstimator llmCostTokenCountEstimator() {
+		return new LazyTokenCountEstimator();
+	}
+
 	@Bean
 	@ConditionalOnMissingBean
 	BudgetGuard llmCostBudgetGuard(LlmCostProperties properties, BudgetStore budgetStore,
-			ModelPriceResolver priceResolver, ApplicationEventPublisher eventPublisher) {
+			ModelPriceResolver priceResolver, ApplicationEventPublisher eventPublisher,
+			@Qualifier(TOKENIZER) TokenCountEstimator tokenizer) {
 		LlmCostProperties.Budget budget = properties.getBudget();
 		List<Budget> budgets = new ArrayList<>();
 		budget.getLimits()
@@ -106,7 +119,7 @@ public final class LlmCostAutoConfiguration {
 					(name, limit) -> budgets.add(new Budget(name, limit.getAmount(), limit.getPeriod(), limit.getZone(),
 							limit.getPerTag(), limit.getModels(), limit.isEnforce(), limit.getAlertThresholds())));
 		CallCostEstimator estimator = new CallCostEstimator(priceResolver,
-				new LlmCostCalculator(properties.getCurrency()), budget.getDefaultOutputTokens());
+				new LlmCostCalculator(properties.getCurrency()), tokenizer, budget.getDefaultOutputTokens());
 		return BudgetGuard.builder(budgetStore, estimator)
 			.budgets(budgets)
 			.failOpen(budget.isFailOpen())
@@ -149,9 +162,10 @@ public final class LlmCostAutoConfiguration {
 	LlmCostEmbeddingObservationHandler llmCostEmbeddingObservationHandler(ObjectProvider<CallPricer> callPricer,
 			ObjectProvider<AttributionPolicy> attributionPolicy, ObjectProvider<BudgetGuard> budgetGuard,
 			ObjectProvider<ObservationRegistry> observationRegistry,
-			ObjectProvider<LlmCostObservationConvention> customConvention) {
+			ObjectProvider<LlmCostObservationConvention> customConvention,
+			@Qualifier(TOKENIZER) TokenCountEstimator tokenizer) {
 		return new LlmCostEmbeddingObservationHandler(callPricer, attributionPolicy, budgetGuard, observationRegistry,
-				customConvention);
+				customConvention, tokenizer);
 	}
 
 	@Bean

@@ -35,6 +35,7 @@ import io.github.llmcost.budget.BudgetGuard;
 import io.github.llmcost.budget.BudgetMetrics;
 import io.github.llmcost.budget.BudgetPeriod;
 import io.github.llmcost.budget.InMemoryBudgetStore;
+import io.github.llmcost.budget.LazyTokenCountEstimator;
 import io.github.llmcost.model.LlmCostEmbeddingObservationHandler;
 import io.github.llmcost.model.LlmCostImageObservationHandler;
 import io.github.llmcost.observation.DefaultLlmCostObservationConvention;
@@ -524,6 +525,49 @@ class LlmCostAutoConfigurationTests {
 			assertThat(context).hasSingleBean(BudgetMetrics.class);
 			assertThat(context.getBean(BudgetGuard.class).isActive()).isFalse();
 		});
+	}
+
+	@Test
+	void shouldCreateNoTokenizerWithoutBudgets() {
+		this.contextRunner
+			.withPropertyValues("llm-cost.pricing.models.[gpt-4o].input=2.50",
+					"llm-cost.pricing.models.[gpt-4o].output=10.00")
+			.run((context) -> {
+				ChatClient.Builder builder = ChatClient.builder(new FixedChatModel());
+				context.getBean(ChatClientBuilderCustomizer.class).customize(builder);
+				builder.build().prompt().user("Hi").call().content();
+				assertThat(context.getBean(LazyTokenCountEstimator.class).isInitialized()).isFalse();
+			});
+	}
+
+	@Test
+	void shouldCreateTokenizerOnTheFirstCallThatABudgetEstimates() {
+		this.contextRunner
+			.withPropertyValues("llm-cost.pricing.models.[gpt-4o].input=2.50",
+					"llm-cost.pricing.models.[gpt-4o].output=10.00", "llm-cost.budget.limits.daily.amount=10")
+			.run((context) -> {
+				LazyTokenCountEstimator tokenizer = context.getBean(LazyTokenCountEstimator.class);
+				assertThat(tokenizer.isInitialized()).isFalse();
+				ChatClient.Builder builder = ChatClient.builder(new FixedChatModel());
+				context.getBean(ChatClientBuilderCustomizer.class).customize(builder);
+				builder.build().prompt().user("Hi").call().content();
+				assertThat(tokenizer.isInitialized()).isTrue();
+			});
+	}
+
+	@Test
+	void shouldCreateTokenizerOnTheFirstCallWithAMaximumCostPerCall() {
+		this.contextRunner
+			.withPropertyValues("llm-cost.pricing.models.[gpt-4o].input=2.50",
+					"llm-cost.pricing.models.[gpt-4o].output=10.00", "llm-cost.budget.max-cost-per-call=1")
+			.run((context) -> {
+				LazyTokenCountEstimator tokenizer = context.getBean(LazyTokenCountEstimator.class);
+				assertThat(tokenizer.isInitialized()).isFalse();
+				ChatClient.Builder builder = ChatClient.builder(new FixedChatModel());
+				context.getBean(ChatClientBuilderCustomizer.class).customize(builder);
+				builder.build().prompt().user("Hi").call().content();
+				assertThat(tokenizer.isInitialized()).isTrue();
+			});
 	}
 
 	@Test
