@@ -67,6 +67,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.scheduling.TaskScheduler;
 
 /**
  * Auto-configuration of llm-cost: prices and an {@link LlmCostAdvisor} added to every
@@ -269,13 +270,13 @@ public final class LlmCostAutoConfiguration {
 		@ConditionalOnMissingBean
 		SpendMonitor llmCostSpendMonitor(SpendRateRecorder recorder, LlmCostProperties properties,
 				BudgetGuard budgetGuard, ApplicationEventPublisher eventPublisher,
-				ObjectProvider<MeterRegistry> meterRegistry) {
+				ObjectProvider<MeterRegistry> meterRegistry, ObjectProvider<TaskScheduler> taskScheduler) {
 			LlmCostProperties.Anomaly anomaly = properties.getAnomaly();
 			AnomalySettings settings = new AnomalySettings(anomaly.getInterval(), anomaly.getThreshold(),
 					anomaly.getSustain(), anomaly.getWarmUp(), anomaly.getBaselineWindow(),
 					anomaly.getMinSpendPerInterval());
 			return new SpendMonitor(recorder, settings, budgetGuard, properties.getCurrency(), Clock.systemUTC(),
-					eventPublisher, meterRegistry.getIfUnique());
+					eventPublisher, meterRegistry.getIfUnique(), taskScheduler.getIfUnique());
 		}
 
 	}
