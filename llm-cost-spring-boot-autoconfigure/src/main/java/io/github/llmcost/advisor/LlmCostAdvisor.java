@@ -19,6 +19,7 @@ package io.github.llmcost.advisor;
 import java.util.Collection;
 import java.util.Currency;
 import java.util.Set;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.github.llmcost.attribution.AttributionPolicy;
@@ -45,6 +46,8 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 import org.springframework.ai.chat.client.ChatClientRequest;
 import org.springframework.ai.chat.client.ChatClientResponse;
@@ -202,29 +205,73 @@ public final class LlmCostAdvisor implements CallAdvisor, StreamAdvisor {
 			LlmCostObservationContext context = newContext(request, true);
 			Observation observation = start(context,
 					contextView.getOrDefault(ObservationThreadLocalAccessor.KEY, null));
-			BudgetReservation reservation;
+			Mono<BudgetReservation> reservation;
 			try {
-				reservation = reserve(request, context, observation);
+				reservation = reserveStream(request, context, observation);
 			}
 			catch (LlmBudgetExceededException | LlmBudgetUnavailableException ex) {
 				return Flux.error(ex);
 			}
-			StreamAccounting accounting = new StreamAccounting(context, observation, reservation);
-			Flux<ChatClientResponse> responses;
-			try {
-				responses = chain.nextStream(request);
-			}
-			catch (RuntimeException | Error ex) {
-				accounting.finish(ex);
-				throw ex;
-			}
-			responses = responses.doOnNext(accounting::onResponse)
-				.doOnComplete(() -> accounting.finish(null))
-				.doOnError(accounting::finish)
-				.doOnCancel(() -> accounting.finish(null));
-			return (observation.isNoop()) ? responses : responses
-				.contextWrite((reactorContext) -> reactorContext.put(ObservationThreadLocalAccessor.KEY, observation));
+			return reservation.flatMapMany((reserved) -> {
+				StreamAccounting accounting = new StreamAccounting(context, observation, reserved);
+				Flux<ChatClientResponse> responses;
+				try {
+					responses = chain.nextStream(request);
+				}
+				catch (RuntimeException | Error ex) {
+					accounting.finish(ex);
+					throw ex;
+				}
+				responses = responses.doOnNext(accounting::onResponse)
+					.doOnComplete(() -> accounting.finish(null))
+					.doOnError(accounting::finish)
+					.doOnCancel(() -> accounting.finish(null));
+				return (observation.isNoop()) ? responses : responses.contextWrite(
+						(reactorContext) -> reactorContext.put(ObservationThreadLocalAccessor.KEY, observation));
+			});
 		});
+	}
+
+	private Mono<BudgetReservation> reserveStream(ChatClientRequest request, LlmCostObservationContext context,
+			Observation observation) {
+		Mono<BudgetReservation> reservation;
+		if (this.budgetGuard != null && this.budgetGuard.isActive() && this.budgetGuard.isBlocking()) {
+			// scheduled, not subscribed on: a cancellation would interrupt the store
+			// call, and lose a reservation that must be settled
+			reservation = Mono.create((sink) -> Schedulers.boundedElastic().schedule(() -> {
+				BudgetReservation reserved;
+				try {
+					reserved = reserve(request, context, observation);
+				}
+				catch (RuntimeException | Error ex) {
+					sink.error(ex);
+					return;
+				}
+				sink.success(reserved);
+			}));
+		}
+		else {
+			reservation = Mono.just(reserve(request, context, observation));
+		}
+		// a stream cancelled before it took its reservation ends here
+		return reservation.doOnDiscard(BudgetReservation.class, (unused) -> {
+			settleStream(unused, context);
+			stop(observation, null);
+		});
+	}
+
+	private void settleStream(BudgetReservation reservation, LlmCostObservationContext context) {
+		if (reservation != BudgetReservation.NONE && this.budgetGuard != null && this.budgetGuard.isBlocking()) {
+			try {
+				Schedulers.boundedElastic().schedule(() -> settle(reservation, context));
+			}
+			catch (RejectedExecutionException ex) {
+				settle(reservation, context);
+			}
+		}
+		else {
+			settle(reservation, context);
+		}
 	}
 
 	private BudgetReservation reserve(ChatClientRequest request, LlmCostObservationContext context,
@@ -400,7 +447,7 @@ public final class LlmCostAdvisor implements CallAdvisor, StreamAdvisor {
 			catch (RuntimeException ex) {
 				logger.warn("Failed to price an LLM stream; the stream is not affected", ex);
 			}
-			settle(this.reservation, this.context);
+			settleStream(this.reservation, this.context);
 			stop(this.observation, error);
 		}
 
