@@ -16,6 +16,7 @@
 
 package io.github.llmcost.advisor;
 
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.github.llmcost.attribution.AttributionPolicy;
@@ -41,6 +42,8 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 import org.springframework.ai.chat.client.ChatClientRequest;
 import org.springframework.ai.chat.client.ChatClientResponse;
@@ -198,29 +201,78 @@ public final class LlmCostAdvisor implements CallAdvisor, StreamAdvisor {
 			LlmCostObservationContext context = newContext(request, true);
 			Observation observation = start(context,
 					contextView.getOrDefault(ObservationThreadLocalAccessor.KEY, null));
-			BudgetReservation reservation;
+			Mono<BudgetReservation> reservation;
 			try {
-				reservation = reserve(request, context, observation);
+				reservation = reserveStream(request, context, observation);
 			}
 			catch (LlmBudgetExceededException | LlmBudgetUnavailableException ex) {
 				return Flux.error(ex);
 			}
-			StreamAccounting accounting = new StreamAccounting(context, observation, reservation);
-			Flux<ChatClientResponse> responses;
-			try {
-				responses = chain.nextStream(request);
-			}
-			catch (RuntimeException | Error ex) {
-				accounting.finish(ex);
-				throw ex;
-			}
-			responses = responses.doOnNext(accounting::onResponse)
-				.doOnComplete(() -> accounting.finish(null))
-				.doOnError(accounting::finish)
-				.doOnCancel(() -> accounting.finish(null));
-			return (observation.isNoop()) ? responses : responses
-				.contextWrite((reactorContext) -> reactorContext.put(ObservationThreadLocalAccessor.KEY, observation));
+			return reservation.flatMapMany((reserved) -> {
+				StreamAccounting accounting = new StreamAccounting(context, observation, reserved);
+				Flux<ChatClientResponse> responses;
+				try {
+					responses = chain.nextStream(request);
+				}
+				catch (RuntimeException | Error ex) {
+					accounting.finish(ex);
+					throw ex;
+				}
+				responses = responses.doOnNext(accounting::onResponse)
+					.doOnComplete(() -> accounting.finish(null))
+					.doOnError(accounting::finish)
+					.doOnCancel(() -> accounting.finish(null));
+				return (observation.isNoop()) ? responses : responses.contextWrite(
+						(reactorContext) -> reactorContext.put(ObservationThreadLocalAccessor.KEY, observation));
+			});
 		});
+	}
+
+	private Mono<BudgetReservation> reserveStream(ChatClientRequest request, LlmCostObservationContext context,
+			Observation observation) {
+		Mono<BudgetReservation> reservation;
+		if (this.budgetGuard != null && this.budgetGuard.isActive() && this.budgetGuard.isBlocking()) {
+			// scheduled, not subscribed on: a cancellation would interrupt the store
+			// call, and lose a reservation that must be settled
+			reservation = Mono.create((sink) -> Schedulers.boundedElastic().schedule(() -> {
+				BudgetReservation reserved;
+				try {
+					reserved = reserve(request, context, observation);
+				}
+				catch (RuntimeException | Error ex) {
+					sink.error(ex);
+					return;
+				}
+				sink.success(reserved);
+			}));
+		}
+		else {
+			reservation = Mono.just(reserve(request, context, observation));
+		}
+		// a stream cancelled before it took its reservation ends here
+		return reservation.doOnDiscard(BudgetReservation.class, (unused) -> {
+			recordStream(context, unused, false);
+			stop(observation, null);
+		});
+	}
+
+	/**
+	 * Record a streamed call; when the budget store blocks (Redis), on the bounded
+	 * elastic scheduler rather than on the stream's thread, which may be a non-blocking
+	 * one, because recording settles the call's reservation.
+	 */
+	private void recordStream(LlmCostObservationContext context, BudgetReservation reservation, boolean failed) {
+		if (reservation != BudgetReservation.NONE && this.budgetGuard != null && this.budgetGuard.isBlocking()) {
+			try {
+				Schedulers.boundedElastic().schedule(() -> record(context, reservation, failed));
+			}
+			catch (RejectedExecutionException ex) {
+				record(context, reservation, failed);
+			}
+		}
+		else {
+			record(context, reservation, failed);
+		}
 	}
 
 	private BudgetReservation reserve(ChatClientRequest request, LlmCostObservationContext context,
@@ -391,7 +443,7 @@ public final class LlmCostAdvisor implements CallAdvisor, StreamAdvisor {
 			catch (RuntimeException ex) {
 				logger.warn("Failed to price an LLM stream; the stream is not affected", ex);
 			}
-			record(this.context, this.reservation, error != null);
+			recordStream(this.context, this.reservation, error != null);
 			stop(this.observation, error);
 		}
 

@@ -27,9 +27,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.ScheduledFuture;
 
 import io.github.llmcost.anomaly.LlmCostAnomalyEvent.Phase;
 import io.github.llmcost.anomaly.SpendBaseline.Transition;
@@ -48,6 +46,8 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.scheduling.TaskScheduler;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 
 /**
  * Once per interval, reads the spend that {@link SpendRateRecorder} summed for each key
@@ -57,6 +57,10 @@ import org.springframework.context.SmartLifecycle;
  * end of its period from the budget's recent spend per interval, and publishes an
  * {@link LlmBudgetForecastEvent} the first time in a period the projection exceeds the
  * budget. It never blocks a call: budgets do that.
+ * <p>
+ * As a {@link SmartLifecycle}, it judges on the given {@link TaskScheduler}, such as the
+ * application's {@code taskScheduler}, from its start until its stop; without one, it
+ * creates a scheduler of one daemon thread on start and shuts it down on stop.
  *
  * @author llm-cost contributors
  * @since 0.1.0
@@ -83,10 +87,16 @@ public class SpendMonitor implements BudgetForecasts, SmartLifecycle {
 
 	private final Map<String, BudgetTrend> trends = new ConcurrentHashMap<>();
 
-	private volatile @Nullable ScheduledExecutorService scheduler;
+	private final @Nullable TaskScheduler taskScheduler;
+
+	private final Object lifecycleMonitor = new Object();
+
+	private @Nullable ThreadPoolTaskScheduler ownScheduler;
+
+	private volatile @Nullable ScheduledFuture<?> task;
 
 	/**
-	 * Create a monitor.
+	 * Create a monitor that judges on a scheduler of its own.
 	 * @param recorder the recorder of spend
 	 * @param settings how anomalies are detected
 	 * @param budgetGuard the budgets to forecast, if any
@@ -98,6 +108,24 @@ public class SpendMonitor implements BudgetForecasts, SmartLifecycle {
 	public SpendMonitor(SpendRateRecorder recorder, AnomalySettings settings, @Nullable BudgetGuard budgetGuard,
 			Currency currency, Clock clock, @Nullable ApplicationEventPublisher eventPublisher,
 			@Nullable MeterRegistry meterRegistry) {
+		this(recorder, settings, budgetGuard, currency, clock, eventPublisher, meterRegistry, null);
+	}
+
+	/**
+	 * Create a monitor.
+	 * @param recorder the recorder of spend
+	 * @param settings how anomalies are detected
+	 * @param budgetGuard the budgets to forecast, if any
+	 * @param currency the currency of every amount
+	 * @param clock the clock
+	 * @param eventPublisher the publisher of events, if any
+	 * @param meterRegistry the registry of the anomaly counter, if any
+	 * @param taskScheduler the scheduler to judge on, or {@code null} for one of the
+	 * monitor's own
+	 */
+	public SpendMonitor(SpendRateRecorder recorder, AnomalySettings settings, @Nullable BudgetGuard budgetGuard,
+			Currency currency, Clock clock, @Nullable ApplicationEventPublisher eventPublisher,
+			@Nullable MeterRegistry meterRegistry, @Nullable TaskScheduler taskScheduler) {
 		this.recorder = recorder;
 		this.settings = settings;
 		this.budgetGuard = budgetGuard;
@@ -105,11 +133,12 @@ public class SpendMonitor implements BudgetForecasts, SmartLifecycle {
 		this.clock = clock;
 		this.eventPublisher = eventPublisher;
 		this.meterRegistry = meterRegistry;
+		this.taskScheduler = taskScheduler;
 	}
 
 	/**
 	 * Judge the spend of the interval that just ended. Runs once per interval on the
-	 * monitor's own thread; tests call it directly with a controlled clock.
+	 * monitor's scheduler; tests call it directly with a controlled clock.
 	 */
 	public synchronized void tick() {
 		Instant now = this.clock.instant();
@@ -241,14 +270,23 @@ public class SpendMonitor implements BudgetForecasts, SmartLifecycle {
 
 	@Override
 	public void start() {
-		ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor((task) -> {
-			Thread thread = new Thread(task, "llm-cost-spend-monitor");
-			thread.setDaemon(true);
-			return thread;
-		});
-		long interval = this.settings.interval().toMillis();
-		scheduler.scheduleAtFixedRate(this::safeTick, interval, interval, TimeUnit.MILLISECONDS);
-		this.scheduler = scheduler;
+		synchronized (this.lifecycleMonitor) {
+			if (this.task != null) {
+				return;
+			}
+			TaskScheduler scheduler = this.taskScheduler;
+			if (scheduler == null) {
+				ThreadPoolTaskScheduler own = new ThreadPoolTaskScheduler();
+				own.setThreadNamePrefix("llm-cost-spend-monitor-");
+				own.setDaemon(true);
+				own.initialize();
+				this.ownScheduler = own;
+				scheduler = own;
+			}
+			Duration interval = this.settings.interval();
+			this.task = scheduler.scheduleAtFixedRate(this::safeTick, scheduler.getClock().instant().plus(interval),
+					interval);
+		}
 	}
 
 	private void safeTick() {
@@ -262,16 +300,24 @@ public class SpendMonitor implements BudgetForecasts, SmartLifecycle {
 
 	@Override
 	public void stop() {
-		ScheduledExecutorService scheduler = this.scheduler;
-		if (scheduler != null) {
-			scheduler.shutdownNow();
-			this.scheduler = null;
+		synchronized (this.lifecycleMonitor) {
+			ScheduledFuture<?> task = this.task;
+			if (task != null) {
+				// a shared scheduler's thread is not ours to interrupt
+				task.cancel(false);
+				this.task = null;
+			}
+			ThreadPoolTaskScheduler own = this.ownScheduler;
+			if (own != null) {
+				own.shutdown();
+				this.ownScheduler = null;
+			}
 		}
 	}
 
 	@Override
 	public boolean isRunning() {
-		return this.scheduler != null;
+		return this.task != null;
 	}
 
 	/**

@@ -34,6 +34,7 @@ import io.github.llmcost.budget.BudgetGuard;
 import io.github.llmcost.budget.BudgetStore;
 import io.github.llmcost.budget.CallCostEstimator;
 import io.github.llmcost.budget.InMemoryBudgetStore;
+import io.github.llmcost.budget.LazyTokenCountEstimator;
 import io.github.llmcost.budget.redis.RedisBudgetStore;
 import io.github.llmcost.cost.CallPricer;
 import io.github.llmcost.cost.LlmCostCalculator;
@@ -56,7 +57,9 @@ import io.micrometer.observation.ObservationRegistry;
 import org.springframework.ai.chat.client.ChatClient;
 import org.springframework.ai.chat.client.ChatClientBuilderCustomizer;
 import org.springframework.ai.image.ImageModel;
+import org.springframework.ai.tokenizer.TokenCountEstimator;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -68,6 +71,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.scheduling.TaskScheduler;
 
 /**
  * Auto-configuration of llm-cost: prices and an {@link LlmCostAdvisor} added to every
@@ -84,6 +88,8 @@ public final class LlmCostAutoConfiguration {
 
 	private static final String REDIS_TEMPLATE = "org.springframework.data.redis.core.StringRedisTemplate";
 
+	private static final String TOKENIZER = "llmCostTokenCountEstimator";
+
 	@Bean
 	@ConditionalOnMissingBean(ModelPriceResolver.class)
 	PropertiesModelPriceResolver modelPriceResolver(LlmCostProperties properties) {
@@ -99,10 +105,18 @@ public final class LlmCostAutoConfiguration {
 				attribution.getMaxValuesPerTag());
 	}
 
+	// shared by the budget and embedding estimates; not a default candidate, so that it
+	// never competes with a TokenCountEstimator of the application's
+	@Bean(name = TOKENIZER, defaultCandidate = false)
+	LazyTokenCountEstimator llmCostTokenCountEstimator() {
+		return new LazyTokenCountEstimator();
+	}
+
 	@Bean
 	@ConditionalOnMissingBean
 	BudgetGuard llmCostBudgetGuard(LlmCostProperties properties, BudgetStore budgetStore,
-			ModelPriceResolver priceResolver, ApplicationEventPublisher eventPublisher) {
+			ModelPriceResolver priceResolver, ApplicationEventPublisher eventPublisher,
+			@Qualifier(TOKENIZER) TokenCountEstimator tokenizer) {
 		LlmCostProperties.Budget budget = properties.getBudget();
 		List<Budget> budgets = new ArrayList<>();
 		budget.getLimits().forEach((name, limit) -> {
@@ -112,7 +126,7 @@ public final class LlmCostAutoConfiguration {
 					limit.getModels(), limit.isEnforce(), limit.getAlertThresholds()));
 		});
 		CallCostEstimator estimator = new CallCostEstimator(priceResolver,
-				new LlmCostCalculator(properties.getCurrency()), budget.getDefaultOutputTokens());
+				new LlmCostCalculator(properties.getCurrency()), tokenizer, budget.getDefaultOutputTokens());
 		return BudgetGuard.builder(budgetStore, estimator)
 			.budgets(budgets)
 			.failOpen(budget.isFailOpen())
@@ -161,9 +175,10 @@ public final class LlmCostAutoConfiguration {
 	LlmCostEmbeddingObservationHandler llmCostEmbeddingObservationHandler(ObjectProvider<CallPricer> callPricer,
 			ObjectProvider<LlmCostRecorder> recorder, ObjectProvider<AttributionPolicy> attributionPolicy,
 			ObjectProvider<BudgetGuard> budgetGuard, ObjectProvider<ObservationRegistry> observationRegistry,
-			ObjectProvider<LlmCostObservationConvention> customConvention) {
+			ObjectProvider<LlmCostObservationConvention> customConvention,
+			@Qualifier(TOKENIZER) TokenCountEstimator tokenizer) {
 		return new LlmCostEmbeddingObservationHandler(callPricer, recorder, attributionPolicy, budgetGuard,
-				observationRegistry, customConvention);
+				observationRegistry, customConvention, tokenizer);
 	}
 
 	@Bean
@@ -267,13 +282,13 @@ public final class LlmCostAutoConfiguration {
 		@ConditionalOnMissingBean
 		SpendMonitor llmCostSpendMonitor(SpendRateRecorder recorder, LlmCostProperties properties,
 				BudgetGuard budgetGuard, ApplicationEventPublisher eventPublisher,
-				ObjectProvider<MeterRegistry> meterRegistry) {
+				ObjectProvider<MeterRegistry> meterRegistry, ObjectProvider<TaskScheduler> taskScheduler) {
 			LlmCostProperties.Anomaly anomaly = properties.getAnomaly();
 			AnomalySettings settings = new AnomalySettings(anomaly.getInterval(), anomaly.getThreshold(),
 					anomaly.getSustain(), anomaly.getWarmUp(), anomaly.getBaselineWindow(),
 					anomaly.getMinSpendPerInterval());
 			return new SpendMonitor(recorder, settings, budgetGuard, properties.getCurrency(), Clock.systemUTC(),
-					eventPublisher, meterRegistry.getIfUnique());
+					eventPublisher, meterRegistry.getIfUnique(), taskScheduler.getIfUnique());
 		}
 
 	}

@@ -124,6 +124,15 @@ public final class BudgetGuard {
 	}
 
 	/**
+	 * Return whether reserving and settling block their thread, because the store does.
+	 * @return {@code true} if the store blocks
+	 * @see BudgetStore#isBlocking()
+	 */
+	public boolean isBlocking() {
+		return this.store.isBlocking();
+	}
+
+	/**
 	 * Reserve the estimated cost of a call against its budgets.
 	 * @param prompt the prompt of the call
 	 * @param requestModel the model named in the request

@@ -66,6 +66,17 @@ public interface BudgetStore {
 	BudgetBalance balance(BudgetClaim claim);
 
 	/**
+	 * Return whether the calls of this store block their thread, waiting for a server or
+	 * the disk. A stream reserves and settles against a blocking store on Reactor's
+	 * bounded elastic scheduler, never on the thread its signals come on, which may be
+	 * one that must not block.
+	 * @return {@code true} unless the implementation says otherwise
+	 */
+	default boolean isBlocking() {
+		return true;
+	}
+
+	/**
 	 * An alert threshold crossed by a settlement.
 	 *
 	 * @param claim the budget key

@@ -29,7 +29,6 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.ai.chat.messages.Message;
 import org.springframework.ai.chat.prompt.ChatOptions;
 import org.springframework.ai.chat.prompt.Prompt;
-import org.springframework.ai.tokenizer.JTokkitTokenCountEstimator;
 import org.springframework.ai.tokenizer.TokenCountEstimator;
 
 /**
@@ -52,14 +51,15 @@ public final class CallCostEstimator {
 	private final long defaultOutputTokens;
 
 	/**
-	 * Create an estimator that counts tokens with jtokkit.
+	 * Create an estimator that counts tokens with jtokkit, whose encoding is loaded on
+	 * the first estimate.
 	 * @param priceResolver the resolver of model prices
 	 * @param calculator the cost calculator
 	 * @param defaultOutputTokens the output tokens to assume when a request sets no
 	 * maximum
 	 */
 	public CallCostEstimator(ModelPriceResolver priceResolver, LlmCostCalculator calculator, long defaultOutputTokens) {
-		this(priceResolver, calculator, new JTokkitTokenCountEstimator(), defaultOutputTokens);
+		this(priceResolver, calculator, new LazyTokenCountEstimator(), defaultOutputTokens);
 	}
 
 	/**

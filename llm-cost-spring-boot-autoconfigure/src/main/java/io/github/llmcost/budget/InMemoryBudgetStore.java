@@ -71,6 +71,16 @@ public class InMemoryBudgetStore implements BudgetStore {
 		this.clock = clock;
 	}
 
+	/**
+	 * Return {@code false}: the store holds its locks only for the time of a few
+	 * additions.
+	 * @return {@code false}
+	 */
+	@Override
+	public boolean isBlocking() {
+		return false;
+	}
+
 	@Override
 	public @Nullable BudgetBalance reserve(List<BudgetClaim> claims, String reservationId, BigDecimal amount,
 			Instant expiresAt) {

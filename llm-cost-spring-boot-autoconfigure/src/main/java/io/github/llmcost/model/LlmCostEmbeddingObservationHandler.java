@@ -21,6 +21,7 @@ import java.math.BigDecimal;
 import io.github.llmcost.attribution.AttributionPolicy;
 import io.github.llmcost.billing.BillingDimension;
 import io.github.llmcost.budget.BudgetGuard;
+import io.github.llmcost.budget.LazyTokenCountEstimator;
 import io.github.llmcost.cost.CallPricer;
 import io.github.llmcost.cost.CallPricer.Charge;
 import io.github.llmcost.observation.LlmCostObservationContext;
@@ -36,7 +37,6 @@ import org.springframework.ai.chat.metadata.Usage;
 import org.springframework.ai.embedding.EmbeddingOptions;
 import org.springframework.ai.embedding.EmbeddingResponse;
 import org.springframework.ai.embedding.observation.EmbeddingModelObservationContext;
-import org.springframework.ai.tokenizer.JTokkitTokenCountEstimator;
 import org.springframework.ai.tokenizer.TokenCountEstimator;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.util.StringUtils;
@@ -45,7 +45,8 @@ import org.springframework.util.StringUtils;
  * Prices the calls of Spring AI {@link org.springframework.ai.embedding.EmbeddingModel
  * embedding models}: the input tokens the provider reports times the model's input price,
  * recorded as an {@code llm.call} observation with operation {@code embedding}. Budgets
- * reserve the input tokens of the texts, counted with jtokkit.
+ * reserve the input tokens of the texts, counted with jtokkit, whose encoding is loaded
+ * on the first estimate.
  *
  * @author llm-cost contributors
  * @since 0.1.0
@@ -58,10 +59,11 @@ public class LlmCostEmbeddingObservationHandler
 	 */
 	public static final String OPERATION = "embedding";
 
-	private final TokenCountEstimator tokenizer = new JTokkitTokenCountEstimator();
+	private final TokenCountEstimator tokenizer;
 
 	/**
-	 * Create a handler, whose collaborators are resolved on first use.
+	 * Create a handler, whose collaborators are resolved on first use, that counts tokens
+	 * with jtokkit, whose encoding is loaded on the first estimate.
 	 * @param pricer the pricer of calls
 	 * @param recorder the recorder of priced calls
 	 * @param attributionPolicy the policy that decides the tags of calls
@@ -73,7 +75,27 @@ public class LlmCostEmbeddingObservationHandler
 			ObjectProvider<LlmCostRecorder> recorder, ObjectProvider<AttributionPolicy> attributionPolicy,
 			ObjectProvider<BudgetGuard> budgetGuard, ObjectProvider<ObservationRegistry> observationRegistry,
 			ObjectProvider<LlmCostObservationConvention> observationConvention) {
+		this(pricer, recorder, attributionPolicy, budgetGuard, observationRegistry, observationConvention,
+				new LazyTokenCountEstimator());
+	}
+
+	/**
+	 * Create a handler, whose collaborators are resolved on first use.
+	 * @param pricer the pricer of calls
+	 * @param recorder the recorder of priced calls
+	 * @param attributionPolicy the policy that decides the tags of calls
+	 * @param budgetGuard the guard that holds calls to budgets, if any
+	 * @param observationRegistry the registry to record {@code llm.call} observations in
+	 * @param observationConvention a custom convention, if any
+	 * @param tokenizer the token counter of the texts, asked only to estimate a call that
+	 * a budget counts
+	 */
+	public LlmCostEmbeddingObservationHandler(ObjectProvider<CallPricer> pricer,
+			ObjectProvider<LlmCostRecorder> recorder, ObjectProvider<AttributionPolicy> attributionPolicy,
+			ObjectProvider<BudgetGuard> budgetGuard, ObjectProvider<ObservationRegistry> observationRegistry,
+			ObjectProvider<LlmCostObservationConvention> observationConvention, TokenCountEstimator tokenizer) {
 		super(pricer, recorder, attributionPolicy, budgetGuard, observationRegistry, observationConvention);
+		this.tokenizer = tokenizer;
 	}
 
 	@Override

@@ -18,14 +18,24 @@ package io.github.llmcost.advisor;
 
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.Currency;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import com.openai.core.ObjectMappers;
 import com.openai.models.completions.CompletionUsage;
 import io.github.llmcost.billing.BillingDimension;
+import io.github.llmcost.budget.Budget;
+import io.github.llmcost.budget.BudgetBalance;
+import io.github.llmcost.budget.BudgetClaim;
 import io.github.llmcost.budget.BudgetGuard;
+import io.github.llmcost.budget.BudgetPeriod;
+import io.github.llmcost.budget.BudgetStore.CrossedThreshold;
 import io.github.llmcost.budget.CallCostEstimator;
 import io.github.llmcost.budget.InMemoryBudgetStore;
 import io.github.llmcost.budget.LlmBudgetExceededException;
@@ -41,8 +51,11 @@ import io.github.llmcost.testsupport.Usages;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micrometer.observation.tck.TestObservationRegistry;
+import org.awaitility.Awaitility;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 
 import org.springframework.ai.chat.client.ChatClient;
@@ -289,6 +302,32 @@ class LlmCostAdvisorTests {
 	}
 
 	@Test
+	void shouldSettleAndStopStreamCancelledWhileABlockingStoreReserves() throws Exception {
+		GatedBudgetStore store = new GatedBudgetStore();
+		Budget daily = new Budget("daily", new BigDecimal("10"), BudgetPeriod.DAY, ZoneOffset.UTC, null, List.of(),
+				true, List.of());
+		BudgetGuard guard = BudgetGuard
+			.builder(store, new CallCostEstimator(PRICES, new LlmCostCalculator(Currency.getInstance("USD")), 1000))
+			.budgets(List.of(daily))
+			.build();
+		LlmCostAdvisor advisor = LlmCostAdvisor.builder(CallPricer.builder(PRICES).build())
+			.observationRegistry(this.observationRegistry)
+			.budgetGuard(guard)
+			.build();
+		ChatClient chatClient = ChatClient.builder(this.chatModel).defaultAdvisors(advisor).build();
+		Disposable stream = chatClient.prompt().user("Hi").stream().content().subscribe();
+		assertThat(store.reserving.await(10, TimeUnit.SECONDS)).isTrue();
+		stream.dispose();
+		store.release.countDown();
+		Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+			assertThat(store.settled).hasValue(1);
+			assertThat(this.observationRegistry).hasObservationWithNameEqualTo("llm.call").that().hasBeenStopped();
+		});
+		assertThat(guard.balance(daily).reserved()).isZero();
+		then(this.chatModel).should(never()).stream(any(Prompt.class));
+	}
+
+	@Test
 	void shouldDefaultToOrderInsideToolCallingLoop() {
 		LlmCostAdvisor advisor = LlmCostAdvisor.builder(CallPricer.builder(PRICES).build()).build();
 		assertThat(advisor.getOrder()).isEqualTo(Integer.MAX_VALUE - 100)
@@ -329,6 +368,45 @@ class LlmCostAdvisorTests {
 					prompt + completion, "prompt_tokens_details", Map.of("cached_tokens", cached),
 					"completion_tokens_details", Map.of("reasoning_tokens", reasoning)), CompletionUsage.class);
 		return new DefaultUsage(prompt, completion, prompt + completion, nativeUsage, (long) cached, null);
+	}
+
+	/**
+	 * A memory store that says it blocks, and whose reservations wait to be released.
+	 */
+	static class GatedBudgetStore extends InMemoryBudgetStore {
+
+		final CountDownLatch reserving = new CountDownLatch(1);
+
+		final CountDownLatch release = new CountDownLatch(1);
+
+		final AtomicInteger settled = new AtomicInteger();
+
+		@Override
+		public @Nullable BudgetBalance reserve(List<BudgetClaim> claims, String reservationId, BigDecimal amount,
+				Instant expiresAt) {
+			this.reserving.countDown();
+			try {
+				this.release.await();
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new IllegalStateException("interrupted while reserving", ex);
+			}
+			return super.reserve(claims, reservationId, amount, expiresAt);
+		}
+
+		@Override
+		public List<CrossedThreshold> settle(List<BudgetClaim> claims, String reservationId, BigDecimal reserved,
+				BigDecimal actual) {
+			this.settled.incrementAndGet();
+			return super.settle(claims, reservationId, reserved, actual);
+		}
+
+		@Override
+		public boolean isBlocking() {
+			return true;
+		}
+
 	}
 
 }

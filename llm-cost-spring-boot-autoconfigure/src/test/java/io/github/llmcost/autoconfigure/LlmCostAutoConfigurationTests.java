@@ -17,11 +17,16 @@
 package io.github.llmcost.autoconfigure;
 
 import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Currency;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.atomic.AtomicReference;
 
 import com.google.genai.types.GenerateContentResponseUsageMetadata;
 import io.github.llmcost.actuate.LlmCostEndpoint;
@@ -32,9 +37,13 @@ import io.github.llmcost.anomaly.SpendRateRecorder;
 import io.github.llmcost.attribution.AttributionPolicy;
 import io.github.llmcost.attribution.LlmCostTagContributor;
 import io.github.llmcost.billing.BillingDimension;
+import io.github.llmcost.budget.BudgetBalance;
+import io.github.llmcost.budget.BudgetClaim;
 import io.github.llmcost.budget.BudgetGuard;
 import io.github.llmcost.budget.BudgetPeriod;
+import io.github.llmcost.budget.BudgetStore;
 import io.github.llmcost.budget.InMemoryBudgetStore;
+import io.github.llmcost.budget.LazyTokenCountEstimator;
 import io.github.llmcost.cost.CallPricer;
 import io.github.llmcost.metrics.BudgetMetrics;
 import io.github.llmcost.metrics.LlmCostMeterRecorder;
@@ -55,6 +64,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.observation.tck.TestObservationRegistry;
 import io.micrometer.tracing.handler.TracingObservationHandler;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.ai.chat.client.ChatClient;
@@ -69,15 +79,25 @@ import org.springframework.ai.chat.model.Generation;
 import org.springframework.ai.chat.prompt.ChatOptions;
 import org.springframework.ai.chat.prompt.Prompt;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.autoconfigure.task.TaskSchedulingAutoConfiguration;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.event.EventListener;
 import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.scheduling.TaskScheduler;
+import org.springframework.scheduling.annotation.EnableScheduling;
 
 import static io.micrometer.observation.tck.TestObservationRegistryAssert.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyBoolean;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.BDDMockito.given;
+import static org.mockito.BDDMockito.then;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
 
 /**
  * Tests for {@link LlmCostAutoConfiguration} and
@@ -531,6 +551,49 @@ class LlmCostAutoConfigurationTests {
 	}
 
 	@Test
+	void shouldCreateNoTokenizerWithoutBudgets() {
+		this.contextRunner
+			.withPropertyValues("llm-cost.pricing.models.[gpt-4o].input=2.50",
+					"llm-cost.pricing.models.[gpt-4o].output=10.00")
+			.run((context) -> {
+				ChatClient.Builder builder = ChatClient.builder(new FixedChatModel());
+				context.getBean(ChatClientBuilderCustomizer.class).customize(builder);
+				builder.build().prompt().user("Hi").call().content();
+				assertThat(context.getBean(LazyTokenCountEstimator.class).isInitialized()).isFalse();
+			});
+	}
+
+	@Test
+	void shouldCreateTokenizerOnTheFirstCallThatABudgetEstimates() {
+		this.contextRunner
+			.withPropertyValues("llm-cost.pricing.models.[gpt-4o].input=2.50",
+					"llm-cost.pricing.models.[gpt-4o].output=10.00", "llm-cost.budget.limits.daily.amount=10")
+			.run((context) -> {
+				LazyTokenCountEstimator tokenizer = context.getBean(LazyTokenCountEstimator.class);
+				assertThat(tokenizer.isInitialized()).isFalse();
+				ChatClient.Builder builder = ChatClient.builder(new FixedChatModel());
+				context.getBean(ChatClientBuilderCustomizer.class).customize(builder);
+				builder.build().prompt().user("Hi").call().content();
+				assertThat(tokenizer.isInitialized()).isTrue();
+			});
+	}
+
+	@Test
+	void shouldCreateTokenizerOnTheFirstCallWithAMaximumCostPerCall() {
+		this.contextRunner
+			.withPropertyValues("llm-cost.pricing.models.[gpt-4o].input=2.50",
+					"llm-cost.pricing.models.[gpt-4o].output=10.00", "llm-cost.budget.max-cost-per-call=1")
+			.run((context) -> {
+				LazyTokenCountEstimator tokenizer = context.getBean(LazyTokenCountEstimator.class);
+				assertThat(tokenizer.isInitialized()).isFalse();
+				ChatClient.Builder builder = ChatClient.builder(new FixedChatModel());
+				context.getBean(ChatClientBuilderCustomizer.class).customize(builder);
+				builder.build().prompt().user("Hi").call().content();
+				assertThat(tokenizer.isInitialized()).isTrue();
+			});
+	}
+
+	@Test
 	void shouldBindBudgetLimits() {
 		this.contextRunner
 			.withPropertyValues("llm-cost.budget.limits.per-user.amount=2.50",
@@ -617,6 +680,61 @@ class LlmCostAutoConfigurationTests {
 	}
 
 	@Test
+	void shouldRunSpendMonitorOnTheApplicationsTaskSchedulerUntilClose() {
+		ReadRecordingBudgetStore store = new ReadRecordingBudgetStore();
+		AtomicReference<SpendMonitor> monitor = new AtomicReference<>();
+		this.contextRunner.withConfiguration(AutoConfigurations.of(TaskSchedulingAutoConfiguration.class))
+			.withUserConfiguration(SchedulingConfiguration.class)
+			.withBean(BudgetStore.class, () -> store)
+			.withPropertyValues("llm-cost.anomaly.interval=20ms", "llm-cost.budget.limits.daily.amount=10")
+			.run((context) -> {
+				assertThat(context).hasSingleBean(TaskScheduler.class).hasBean("taskScheduler");
+				monitor.set(context.getBean(SpendMonitor.class));
+				assertThat(monitor.get().isRunning()).isTrue();
+				Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> !store.readers.isEmpty());
+				assertThat(store.readers)
+					.allSatisfy((thread) -> assertThat(thread.getName()).startsWith("scheduling-"));
+			});
+		assertThat(monitor.get().isRunning()).isFalse();
+	}
+
+	@Test
+	void shouldScheduleSpendMonitorOnTheApplicationsSchedulerAndCancelItsTaskOnClose() {
+		TaskScheduler scheduler = mock(TaskScheduler.class);
+		ScheduledFuture<?> task = mock(ScheduledFuture.class);
+		given(scheduler.getClock()).willReturn(Clock.systemUTC());
+		given(scheduler.scheduleAtFixedRate(any(Runnable.class), any(Instant.class), any(Duration.class)))
+			.willAnswer((invocation) -> task);
+		this.contextRunner.withBean(TaskScheduler.class, () -> scheduler)
+			.withPropertyValues("llm-cost.anomaly.interval=30s")
+			.run((context) -> {
+				then(scheduler).should()
+					.scheduleAtFixedRate(any(Runnable.class), any(Instant.class), eq(Duration.ofSeconds(30)));
+				then(task).should(never()).cancel(anyBoolean());
+			});
+		then(task).should().cancel(false);
+	}
+
+	@Test
+	void shouldRunSpendMonitorOnAThreadOfItsOwnWithoutTaskSchedulerAndStopItOnClose() {
+		ReadRecordingBudgetStore store = new ReadRecordingBudgetStore();
+		AtomicReference<SpendMonitor> monitor = new AtomicReference<>();
+		this.contextRunner.withBean(BudgetStore.class, () -> store)
+			.withPropertyValues("llm-cost.anomaly.interval=20ms", "llm-cost.budget.limits.daily.amount=10")
+			.run((context) -> {
+				assertThat(context).doesNotHaveBean(TaskScheduler.class);
+				monitor.set(context.getBean(SpendMonitor.class));
+				Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> !store.readers.isEmpty());
+				assertThat(store.readers)
+					.allSatisfy((thread) -> assertThat(thread.getName()).startsWith("llm-cost-spend-monitor-"));
+			});
+		assertThat(monitor.get().isRunning()).isFalse();
+		Awaitility.await()
+			.atMost(Duration.ofSeconds(10))
+			.untilAsserted(() -> assertThat(store.readers).noneMatch(Thread::isAlive));
+	}
+
+	@Test
 	void shouldFailOnBaselineWindowShorterThanIntervalNamingTheKey() {
 		this.contextRunner.withPropertyValues("llm-cost.anomaly.interval=5m", "llm-cost.anomaly.baseline-window=1m")
 			.run((context) -> assertThat(context).hasFailed()
@@ -658,6 +776,27 @@ class LlmCostAutoConfigurationTests {
 		@EventListener
 		void onUnpricedModel(LlmUnpricedModelEvent event) {
 			this.events.add(event);
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@EnableScheduling
+	static class SchedulingConfiguration {
+
+	}
+
+	/**
+	 * A memory store that records the threads that read balances.
+	 */
+	static class ReadRecordingBudgetStore extends InMemoryBudgetStore {
+
+		final List<Thread> readers = new CopyOnWriteArrayList<>();
+
+		@Override
+		public BudgetBalance balance(BudgetClaim claim) {
+			this.readers.add(Thread.currentThread());
+			return super.balance(claim);
 		}
 
 	}
