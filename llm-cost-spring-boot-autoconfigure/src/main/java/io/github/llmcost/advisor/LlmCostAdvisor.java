@@ -256,11 +256,9 @@ public final class LlmCostAdvisor implements CallAdvisor, StreamAdvisor {
 		});
 	}
 
-	/**
-	 * Record a streamed call; when the budget store blocks (Redis), on the bounded
-	 * elastic scheduler rather than on the stream's thread, which may be a non-blocking
-	 * one, because recording settles the call's reservation.
-	 */
+	// When the budget store blocks (Redis), recording, which settles the reservation,
+	// runs on the bounded elastic scheduler rather than on the stream's thread, which may
+	// be a non-blocking one
 	private void recordStream(LlmCostObservationContext context, BudgetReservation reservation, boolean failed) {
 		if (reservation != BudgetReservation.NONE && this.budgetGuard != null && this.budgetGuard.isBlocking()) {
 			try {
