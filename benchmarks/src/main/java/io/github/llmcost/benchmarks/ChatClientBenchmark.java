@@ -113,16 +113,15 @@ public class ChatClientBenchmark {
 		this.withPassThroughAdvisor = ChatClient.builder(chatModel).defaultAdvisors(new PassThroughAdvisor()).build();
 		SimpleMeterRegistry meterRegistry = new SimpleMeterRegistry();
 		ObservationRegistry bootRegistry = ObservationRegistry.create();
-		bootRegistry.observationConfig()
-			.observationHandler(new DefaultMeterObservationHandler(meterRegistry));
+		bootRegistry.observationConfig().observationHandler(new DefaultMeterObservationHandler(meterRegistry));
 		this.observed = ChatClient.builder(chatModel, bootRegistry, null, null).build();
 		this.observedWithPassThroughAdvisor = ChatClient.builder(chatModel, bootRegistry, null, null)
 			.defaultAdvisors(new PassThroughAdvisor())
 			.build();
 		this.observedWithAdvisor = ChatClient.builder(chatModel, bootRegistry, null, null)
 			.defaultAdvisors(LlmCostAdvisor.builder(CallPricer.builder(Catalogs.production()).build())
-				.recorder(new LlmCostRecorder(List.of(new LlmCostMeterRecorder(meterRegistry),
-						new LlmCostTotals(Clock.systemUTC(), USD))))
+				.recorder(new LlmCostRecorder(
+						List.of(new LlmCostMeterRecorder(meterRegistry), new LlmCostTotals(Clock.systemUTC(), USD))))
 				.observationRegistry(bootRegistry)
 				.build())
 			.build();
