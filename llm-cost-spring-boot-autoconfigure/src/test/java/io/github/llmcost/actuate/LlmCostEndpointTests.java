@@ -41,6 +41,7 @@ import io.github.llmcost.pricing.PriceCatalog;
 import io.github.llmcost.pricing.PriceEntry;
 import io.github.llmcost.pricing.ResolvedPrice;
 import io.github.llmcost.recording.PricedCall;
+import io.github.llmcost.testsupport.Usages;
 import io.github.llmcost.usage.TokenUsage;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
@@ -90,9 +91,9 @@ class LlmCostEndpointTests {
 	@Test
 	void shouldShowExactSpendSinceStartOverallAndByModel() {
 		for (int i = 0; i < 3; i++) {
-			observe("gpt-4o", "gpt-4o-2024-08-06", usage(600, 400, 0, 400, 100));
+			observe("gpt-4o", "gpt-4o-2024-08-06", Usages.tokens(600, 400, 0, 400, 100));
 		}
-		observe("mystery", "mystery-model", usage(10, 0, 0, 5, 0));
+		observe("mystery", "mystery-model", Usages.tokens(10, 0, 0, 5, 0));
 		LlmCostDescriptor descriptor = endpoint(null).llmCost();
 		assertThat(descriptor.currency()).isEqualTo("USD");
 		assertThat(descriptor.since()).isEqualTo(Instant.parse("2026-11-28T10:00:00Z"));
@@ -141,8 +142,8 @@ class LlmCostEndpointTests {
 
 	@Test
 	void shouldShowThePriceCallsWereChargedAtForFreeProvidersAndImages() {
-		record(this.pricer.priceTokens(usage(1000, 0, 0, 500, 0), "deepseek-r1", "deepseek-r1", "ollama"),
-				"deepseek-r1", usage(1000, 0, 0, 500, 0));
+		record(this.pricer.priceTokens(Usages.tokens(1000, 0, 0, 500, 0), "deepseek-r1", "deepseek-r1", "ollama"),
+				"deepseek-r1", Usages.tokens(1000, 0, 0, 500, 0));
 		record(this.pricer.priceImages(1, List.of("hd/1024-x-1792/dall-e-3", "dall-e-3"), "dall-e-3", "openai"),
 				"dall-e-3", null);
 		LlmCostDescriptor descriptor = endpoint(null).llmCost();
@@ -217,16 +218,6 @@ class LlmCostEndpointTests {
 		assertThat(charge).isNotNull();
 		this.totals.onPricedCall(new PricedCall("chat", "test", model, model, USD, false, Attribution.NONE, usage,
 				charge.price(), charge.cost(), false));
-	}
-
-	private static TokenUsage usage(long input, long cachedInput, long cacheWrite, long output, long reasoning) {
-		return TokenUsage.builder()
-			.tokens(BillingDimension.INPUT, input)
-			.tokens(BillingDimension.CACHED_INPUT, cachedInput)
-			.tokens(BillingDimension.CACHE_WRITE, cacheWrite)
-			.tokens(BillingDimension.OUTPUT, output)
-			.tokens(BillingDimension.REASONING, reasoning)
-			.build();
 	}
 
 }

@@ -27,6 +27,7 @@ import io.github.llmcost.observation.LlmCostObservationContext;
 import io.github.llmcost.pricing.ModelPrice;
 import io.github.llmcost.pricing.ResolvedPrice;
 import io.github.llmcost.recording.LlmCostRecorder;
+import io.github.llmcost.testsupport.Usages;
 import io.github.llmcost.usage.TokenUsage;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Meter;
@@ -63,7 +64,7 @@ class LlmCostMeterRecorderTests {
 
 	@Test
 	void shouldRecordTokensByType() {
-		observe(priced(usage(600, 400, 0, 400, 100)));
+		observe(priced(Usages.tokens(600, 400, 0, 400, 100)));
 		assertThat(tokens("input")).isEqualTo(600);
 		assertThat(tokens("cached_input")).isEqualTo(400);
 		assertThat(tokens("cache_write")).isZero();
@@ -80,7 +81,7 @@ class LlmCostMeterRecorderTests {
 
 	@Test
 	void shouldRecordCostByTypeInCurrency() {
-		observe(priced(usage(600, 400, 0, 400, 100)));
+		observe(priced(Usages.tokens(600, 400, 0, 400, 100)));
 		assertThat(cost("input")).isEqualTo(0.0015);
 		assertThat(cost("cached_input")).isEqualTo(0.0005);
 		assertThat(cost("cache_write")).isZero();
@@ -108,8 +109,8 @@ class LlmCostMeterRecorderTests {
 
 	@Test
 	void shouldRecordTotalCostOfEachCall() {
-		observe(priced(usage(600, 400, 0, 400, 100)));
-		observe(priced(usage(1_000_000, 0, 0, 0, 0)));
+		observe(priced(Usages.tokens(600, 400, 0, 400, 100)));
+		observe(priced(Usages.tokens(1_000_000, 0, 0, 0, 0)));
 		DistributionSummary callCost = this.meterRegistry.get("llm.call.cost").summary();
 		assertThat(callCost.count()).isEqualTo(2);
 		assertThat(callCost.totalAmount()).isEqualTo(0.0071 + 2.5001);
@@ -121,8 +122,8 @@ class LlmCostMeterRecorderTests {
 	@Test
 	void shouldAddUpCostOfCallsThatMeterFilterMergesIntoOneSeries() {
 		this.meterRegistry.config().meterFilter(MeterFilter.ignoreTags("gen_ai.response.model"));
-		observe(priced(usage(600, 400, 0, 400, 100)));
-		LlmCostObservationContext otherModel = priced(usage(1_000_000, 0, 0, 0, 0));
+		observe(priced(Usages.tokens(600, 400, 0, 400, 100)));
+		LlmCostObservationContext otherModel = priced(Usages.tokens(1_000_000, 0, 0, 0, 0));
 		otherModel.setResponseModel("gpt-4o-2024-11-20");
 		observe(otherModel);
 		assertThat(this.meterRegistry.find("llm.cost").tag("llm.cost.type", "input").functionCounters()).hasSize(1);
@@ -134,7 +135,7 @@ class LlmCostMeterRecorderTests {
 	@Test
 	void shouldRecordTokensButNoCostOfUnpricedCall() {
 		LlmCostObservationContext context = context();
-		context.setUsage(usage(10, 0, 0, 5, 0));
+		context.setUsage(Usages.tokens(10, 0, 0, 5, 0));
 		observe(context);
 		assertThat(tokens("input")).isEqualTo(10);
 		assertThat(this.meterRegistry.find("llm.cost").meters()).isEmpty();
@@ -157,10 +158,10 @@ class LlmCostMeterRecorderTests {
 			}
 
 		});
-		assertThatNoException().isThrownBy(() -> observe(priced(usage(1, 0, 0, 1, 0))));
+		assertThatNoException().isThrownBy(() -> observe(priced(Usages.tokens(1, 0, 0, 1, 0))));
 		assertThatIllegalStateException()
 			.isThrownBy(() -> new LlmCostMeterRecorder(this.meterRegistry)
-				.onPricedCall(priced(usage(1, 0, 0, 1, 0)).toPricedCall(false)))
+				.onPricedCall(priced(Usages.tokens(1, 0, 0, 1, 0)).toPricedCall(false)))
 			.withMessage("registry is broken");
 	}
 
@@ -174,16 +175,6 @@ class LlmCostMeterRecorderTests {
 
 	private void observe(LlmCostObservationContext context) {
 		this.recorder.record(context.toPricedCall(false), BudgetReservation.NONE);
-	}
-
-	private static TokenUsage usage(long input, long cachedInput, long cacheWrite, long output, long reasoning) {
-		return TokenUsage.builder()
-			.tokens(BillingDimension.INPUT, input)
-			.tokens(BillingDimension.CACHED_INPUT, cachedInput)
-			.tokens(BillingDimension.CACHE_WRITE, cacheWrite)
-			.tokens(BillingDimension.OUTPUT, output)
-			.tokens(BillingDimension.REASONING, reasoning)
-			.build();
 	}
 
 	private static LlmCostObservationContext context() {
