@@ -59,7 +59,10 @@ public final class LlmCost {
 		BigDecimal total = BigDecimal.ZERO;
 		for (BigDecimal amount : amounts) {
 			Assert.notNull(amount, "amounts must not be null");
-			total = total.add(amount);
+			// most dimensions of a call cost nothing: adding them would only allocate
+			if (amount.signum() != 0) {
+				total = (total.signum() != 0) ? total.add(amount) : amount;
+			}
 		}
 		this.currency = currency;
 		this.amounts = amounts;

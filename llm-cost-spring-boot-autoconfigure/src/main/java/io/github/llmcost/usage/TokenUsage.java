@@ -23,6 +23,7 @@ import java.util.StringJoiner;
 
 import io.github.llmcost.billing.BillingDimension;
 import io.github.llmcost.billing.BillingDimension.Side;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.util.Assert;
 
@@ -192,7 +193,7 @@ public final class TokenUsage {
 	 */
 	public static final class Builder {
 
-		private final long[] tokens = new long[DIMENSIONS.length];
+		private long @Nullable [] tokens = new long[DIMENSIONS.length];
 
 		private Builder() {
 		}
@@ -206,16 +207,24 @@ public final class TokenUsage {
 		public Builder tokens(BillingDimension dimension, long tokens) {
 			Assert.isTrue(dimension.isToken(), () -> dimension + " is not a token dimension");
 			Assert.isTrue(tokens >= 0, () -> "Tokens of " + dimension.id() + " must not be negative, was " + tokens);
-			this.tokens[dimension.ordinal()] = tokens;
+			tokens()[dimension.ordinal()] = tokens;
 			return this;
 		}
 
 		/**
-		 * Build the usage.
+		 * Build the usage. A builder builds one usage.
 		 * @return the usage
 		 */
 		public TokenUsage build() {
-			return new TokenUsage(this.tokens.clone());
+			long[] tokens = tokens();
+			// handed over, not copied: usage is counted on every call
+			this.tokens = null;
+			return new TokenUsage(tokens);
+		}
+
+		private long[] tokens() {
+			Assert.state(this.tokens != null, "A TokenUsage.Builder builds one usage");
+			return this.tokens;
 		}
 
 	}
