@@ -20,13 +20,13 @@ import java.util.List;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import io.github.llmcost.testsupport.ActuatorMetrics;
+import io.github.llmcost.testsupport.ProviderServer;
 import io.github.llmcost.testsupport.TestFixtures;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import io.opentelemetry.sdk.trace.data.SpanData;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.ai.anthropic.AnthropicChatOptions;
@@ -47,7 +47,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -74,11 +73,7 @@ import static org.assertj.core.api.Assertions.within;
 				"llm-cost.pricing.models.[claude-haiku-4-5].cache-write=1.25" })
 class AnthropicIntegrationTests {
 
-	private static final WireMockServer anthropic = new WireMockServer(options().dynamicPort());
-
-	static {
-		anthropic.start();
-	}
+	private static final WireMockServer anthropic = ProviderServer.get();
 
 	@Autowired
 	private ChatClient.Builder chatClientBuilder;
@@ -95,11 +90,6 @@ class AnthropicIntegrationTests {
 	@DynamicPropertySource
 	static void anthropicProperties(DynamicPropertyRegistry registry) {
 		registry.add("spring.ai.anthropic.base-url", anthropic::baseUrl);
-	}
-
-	@AfterAll
-	static void stopAnthropic() {
-		anthropic.stop();
 	}
 
 	@Test

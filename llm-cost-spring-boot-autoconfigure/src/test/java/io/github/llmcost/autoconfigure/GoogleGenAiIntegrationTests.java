@@ -24,9 +24,9 @@ import com.google.genai.types.HttpOptions;
 import io.github.llmcost.advisor.LlmCostAdvisor;
 import io.github.llmcost.cost.LlmCost;
 import io.github.llmcost.testsupport.ActuatorMetrics;
+import io.github.llmcost.testsupport.ProviderServer;
 import io.github.llmcost.testsupport.TestFixtures;
 import io.github.llmcost.testsupport.Usages;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.ai.chat.client.ChatClient;
@@ -46,7 +46,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -66,22 +65,13 @@ import static org.assertj.core.api.Assertions.within;
 				"management.endpoints.web.exposure.include=metrics" })
 class GoogleGenAiIntegrationTests {
 
-	private static final WireMockServer gemini = new WireMockServer(options().dynamicPort());
-
-	static {
-		gemini.start();
-	}
+	private static final WireMockServer gemini = ProviderServer.get();
 
 	@Autowired
 	private ChatClient.Builder chatClientBuilder;
 
 	@LocalServerPort
 	private int port;
-
-	@AfterAll
-	static void stopGemini() {
-		gemini.stop();
-	}
 
 	@Test
 	void shouldPriceThinkingTokensThatCandidateTokensLeaveOut() {

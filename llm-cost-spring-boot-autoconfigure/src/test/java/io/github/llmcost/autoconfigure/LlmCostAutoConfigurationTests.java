@@ -29,8 +29,6 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.atomic.AtomicReference;
 
 import com.google.genai.types.GenerateContentResponseUsageMetadata;
-import io.github.llmcost.actuate.LlmCostEndpoint;
-import io.github.llmcost.actuate.LlmCostTotals;
 import io.github.llmcost.advisor.LlmCostAdvisor;
 import io.github.llmcost.anomaly.SpendMonitor;
 import io.github.llmcost.anomaly.SpendRateRecorder;
@@ -46,7 +44,6 @@ import io.github.llmcost.budget.InMemoryBudgetStore;
 import io.github.llmcost.budget.LazyTokenCountEstimator;
 import io.github.llmcost.cost.CallPricer;
 import io.github.llmcost.metrics.BudgetMetrics;
-import io.github.llmcost.metrics.LlmCostMeterRecorder;
 import io.github.llmcost.model.LlmCostEmbeddingObservationHandler;
 import io.github.llmcost.model.LlmCostImageObservationHandler;
 import io.github.llmcost.observation.DefaultLlmCostObservationConvention;
@@ -59,11 +56,8 @@ import io.github.llmcost.pricing.ResolvedPrice;
 import io.github.llmcost.usage.AnthropicUsageNormalizer;
 import io.github.llmcost.usage.GoogleGenAiUsageNormalizer;
 import io.github.llmcost.usage.OpenAiUsageNormalizer;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.observation.tck.TestObservationRegistry;
-import io.micrometer.tracing.handler.TracingObservationHandler;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
@@ -100,16 +94,15 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 
 /**
- * Tests for {@link LlmCostAutoConfiguration} and
- * {@link LlmCostObservationAutoConfiguration}.
+ * Tests for {@link LlmCostAutoConfiguration}, with
+ * {@link LlmCostObservationAutoConfiguration} beside it as in an application.
  *
  * @author llm-cost contributors
  */
 class LlmCostAutoConfigurationTests {
 
-	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(LlmCostAutoConfiguration.class,
-				LlmCostObservationAutoConfiguration.class, LlmCostEndpointAutoConfiguration.class));
+	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner().withConfiguration(
+			AutoConfigurations.of(LlmCostAutoConfiguration.class, LlmCostObservationAutoConfiguration.class));
 
 	@Test
 	void shouldSupplyDefaultBeans() {
@@ -126,29 +119,12 @@ class LlmCostAutoConfigurationTests {
 	}
 
 	@Test
-	void shouldSupplyMeterRecorderWhenMeterRegistryIsPresent() {
-		this.contextRunner.withBean(MeterRegistry.class, SimpleMeterRegistry::new)
-			.run((context) -> assertThat(context).hasSingleBean(LlmCostMeterRecorder.class));
-	}
-
-	@Test
-	void shouldBackOffMeterRecorderWithoutMeterRegistry() {
-		this.contextRunner.run((context) -> assertThat(context).doesNotHaveBean(LlmCostMeterRecorder.class));
-	}
-
-	@Test
 	void shouldBackOffGoogleGenAiUsageNormalizerWithoutGoogleGenAiSdk() {
 		this.contextRunner.withClassLoader(new FilteredClassLoader(GenerateContentResponseUsageMetadata.class))
 			.run((context) -> {
 				assertThat(context).doesNotHaveBean(GoogleGenAiUsageNormalizer.class);
 				assertThat(context).hasSingleBean(OpenAiUsageNormalizer.class);
 			});
-	}
-
-	@Test
-	void shouldBackOffTracingHandlerWithoutMicrometerTracing() {
-		this.contextRunner.withClassLoader(new FilteredClassLoader(TracingObservationHandler.class))
-			.run((context) -> assertThat(context).doesNotHaveBean(LlmCostTracingObservationHandler.class));
 	}
 
 	@Test
@@ -750,22 +726,6 @@ class LlmCostAutoConfigurationTests {
 				.getFailure()
 				.rootCause()
 				.hasMessage("llm-cost.anomaly.sustain must be at least 1, was 0"));
-	}
-
-	@Test
-	void shouldSupplyEndpointWhenExposed() {
-		this.contextRunner.withPropertyValues("management.endpoints.web.exposure.include=llmcost").run((context) -> {
-			assertThat(context).hasSingleBean(LlmCostEndpoint.class);
-			assertThat(context).hasSingleBean(LlmCostTotals.class);
-		});
-	}
-
-	@Test
-	void shouldNotSupplyEndpointWhenNotExposed() {
-		this.contextRunner.run((context) -> {
-			assertThat(context).doesNotHaveBean(LlmCostEndpoint.class);
-			assertThat(context).doesNotHaveBean(LlmCostTotals.class);
-		});
 	}
 
 	@Configuration(proxyBeanMethods = false)

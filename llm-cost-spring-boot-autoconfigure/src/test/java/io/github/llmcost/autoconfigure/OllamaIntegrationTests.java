@@ -24,6 +24,7 @@ import io.github.llmcost.advisor.LlmCostAdvisor;
 import io.github.llmcost.cost.LlmCost;
 import io.github.llmcost.pricing.LlmUnpricedModelEvent;
 import io.github.llmcost.testsupport.ActuatorMetrics;
+import io.github.llmcost.testsupport.ProviderServer;
 import io.github.llmcost.testsupport.TestFixtures;
 import io.github.llmcost.testsupport.Usages;
 import io.opentelemetry.api.common.AttributeKey;
@@ -31,7 +32,6 @@ import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import io.opentelemetry.sdk.trace.data.SpanData;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.ai.chat.client.ChatClient;
@@ -54,7 +54,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -73,11 +72,7 @@ import static org.assertj.core.api.Assertions.within;
 				"llm-cost.pricing.models.[llama3.2].input=0.10", "llm-cost.pricing.models.[llama3.2].output=0.20" })
 class OllamaIntegrationTests {
 
-	private static final WireMockServer ollama = new WireMockServer(options().dynamicPort());
-
-	static {
-		ollama.start();
-	}
+	private static final WireMockServer ollama = ProviderServer.get();
 
 	@Autowired
 	private ChatClient.Builder chatClientBuilder;
@@ -97,11 +92,6 @@ class OllamaIntegrationTests {
 	@DynamicPropertySource
 	static void ollamaProperties(DynamicPropertyRegistry registry) {
 		registry.add("spring.ai.ollama.base-url", ollama::baseUrl);
-	}
-
-	@AfterAll
-	static void stopOllama() {
-		ollama.stop();
 	}
 
 	@Test

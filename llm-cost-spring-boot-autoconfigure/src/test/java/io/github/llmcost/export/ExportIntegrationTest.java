@@ -48,6 +48,18 @@ import org.springframework.test.context.ContextConfiguration;
  * Exemplars stay on counters and histogram buckets, not on the {@code _count} of
  * summaries and histograms: Prometheus before 2.43, such as Debian 12's 2.42, rejects the
  * whole scrape otherwise ("metric name ..._count does not support exemplars").
+ * <p>
+ * Budgets are forecast every second ({@code llm-cost.anomaly.interval}), so that the
+ * dashboard's forecast panel has a value within a second instead of after the default
+ * minute; VictoriaMetrics keeps no sample of a gauge that is still {@code NaN}. No spend
+ * of these tests is ever large enough to count as an anomaly, so no anomaly counter
+ * appears beside the meters that the tests pin.
+ * <p>
+ * A span export gives up after 3 s, retries included, instead of 10 s, and the batch
+ * processor waits 1 s for it instead of 30 s. The receiver is down before the OTLP tests
+ * start and after they end, so the spans queued then would otherwise hold the shutdown of
+ * the context 10 s, and the log line that {@link OtlpExporterDownIntegrationTests} waits
+ * for would come about 8 s after the first attempt instead of 3 s.
  *
  * @author llm-cost contributors
  */
@@ -68,7 +80,10 @@ import org.springframework.test.context.ContextConfiguration;
 		"llm-cost.pricing.models.[gpt-4.1-mini].input=0.40", "llm-cost.pricing.models.[gpt-4.1-mini].output=1.60",
 		"llm-cost.pricing.models.[gpt-4.1-mini].cached-input=0.10", "llm-cost.pricing.models.[o4-mini].input=1.10",
 		"llm-cost.pricing.models.[o4-mini].output=4.40", "llm-cost.pricing.models.[o4-mini].cached-input=0.275",
-		"llm-cost.budget.limits.monthly.amount=1000", "llm-cost.budget.limits.monthly.period=month" })
+		"llm-cost.budget.limits.monthly.amount=1000", "llm-cost.budget.limits.monthly.period=month",
+		"llm-cost.anomaly.interval=1s", "llm-cost.anomaly.min-spend-per-interval=1000",
+		"management.opentelemetry.tracing.export.otlp.timeout=3s",
+		"management.opentelemetry.tracing.export.timeout=1s" })
 @ContextConfiguration(initializers = { OpenAiServer.class, OtlpEndpoints.class })
 @interface ExportIntegrationTest {
 

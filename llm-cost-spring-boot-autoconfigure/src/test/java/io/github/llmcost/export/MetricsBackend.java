@@ -28,6 +28,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import org.awaitility.Awaitility;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpStatusCode;
 import org.springframework.util.FileSystemUtils;
@@ -55,9 +56,13 @@ final class MetricsBackend implements AutoCloseable {
 
 	private final Thread shutdownHook;
 
-	private MetricsBackend(String name, Path directory, List<String> command, int port, String readinessPath) {
+	private final @Nullable String flushPath;
+
+	private MetricsBackend(String name, Path directory, List<String> command, int port, String readinessPath,
+			@Nullable String flushPath) {
 		this.name = name;
 		this.directory = directory;
+		this.flushPath = flushPath;
 		try {
 			this.process = new ProcessBuilder(command).directory(directory.toFile())
 				.redirectErrorStream(true)
@@ -91,7 +96,9 @@ final class MetricsBackend implements AutoCloseable {
 	/**
 	 * Start VictoriaMetrics with its OTLP receiver at {@code /opentelemetry/v1/metrics}.
 	 * It names series the way Prometheus does, with units and {@code _total} suffixes, so
-	 * that their units can be read back.
+	 * that their units can be read back. Every query first asks it to make the samples it
+	 * has received searchable ({@code /internal/force_flush}, meant for tests), which it
+	 * would otherwise do only some seconds later.
 	 * @param port the port to listen on
 	 * @return the running server
 	 */
@@ -102,7 +109,7 @@ final class MetricsBackend implements AutoCloseable {
 				List.of(binary.toString(), "-httpListenAddr=127.0.0.1:" + port,
 						"-storageDataPath=" + directory.resolve("data"), "-opentelemetry.usePrometheusNaming",
 						"-search.latencyOffset=0s", "-search.disableCache"),
-				port, "/health");
+				port, "/health", "/internal/force_flush");
 	}
 
 	/**
@@ -125,7 +132,7 @@ final class MetricsBackend implements AutoCloseable {
 		return new MetricsBackend("Prometheus", directory,
 				List.of(binary.toString(), "--config.file=" + directory.resolve("prometheus.yml"),
 						"--storage.tsdb.path=" + directory.resolve("data"), "--web.listen-address=127.0.0.1:" + port),
-				port, "/-/ready");
+				port, "/-/ready", null);
 	}
 
 	/**
@@ -136,6 +143,9 @@ final class MetricsBackend implements AutoCloseable {
 	 */
 	@SuppressWarnings("unchecked")
 	List<Map<String, Object>> query(String promql) {
+		if (this.flushPath != null) {
+			this.restClient.get().uri(this.flushPath).retrieve().toBodilessEntity();
+		}
 		Map<String, Object> body = this.restClient.get()
 			.uri((uri) -> uri.path("/api/v1/query").queryParam("query", "{query}").build(promql))
 			.retrieve()

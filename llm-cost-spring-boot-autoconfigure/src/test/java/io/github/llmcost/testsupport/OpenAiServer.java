@@ -22,17 +22,16 @@ import org.springframework.boot.test.util.TestPropertyValues;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
-
 /**
  * A local stand-in for the OpenAI API, shared by every test class that runs against it,
- * and the initializer that points Spring AI's OpenAI client at it.
+ * and the initializer that points Spring AI's OpenAI client at it. It is the
+ * {@link ProviderServer}.
  *
  * @author llm-cost contributors
  */
 public final class OpenAiServer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
-	private static final WireMockServer server = start();
+	private static final WireMockServer server = ProviderServer.get();
 
 	/**
 	 * Return the server, started.
@@ -45,13 +44,6 @@ public final class OpenAiServer implements ApplicationContextInitializer<Configu
 	@Override
 	public void initialize(ConfigurableApplicationContext applicationContext) {
 		TestPropertyValues.of("spring.ai.openai.base-url=" + server.baseUrl() + "/v1").applyTo(applicationContext);
-	}
-
-	private static WireMockServer start() {
-		WireMockServer server = new WireMockServer(options().dynamicPort());
-		server.start();
-		Runtime.getRuntime().addShutdownHook(new Thread(server::stop));
-		return server;
 	}
 
 }
