@@ -62,19 +62,6 @@ public final class TokenUsage {
 	}
 
 	/**
-	 * Return a usage of the given tokens.
-	 * @param tokens the tokens by dimension; dimensions not in the map have none
-	 * @return the usage
-	 * @throws IllegalArgumentException if a count is negative or a dimension is not a
-	 * token dimension
-	 */
-	public static TokenUsage of(Map<BillingDimension, Long> tokens) {
-		Builder builder = builder();
-		tokens.forEach(builder::tokens);
-		return builder.build();
-	}
-
-	/**
 	 * Return the tokens of a dimension.
 	 * @param dimension the dimension
 	 * @return the tokens, zero for a dimension that is not a token dimension
