@@ -53,7 +53,6 @@ import org.springframework.ai.chat.client.advisor.api.CallAdvisorChain;
 import org.springframework.ai.chat.client.advisor.api.StreamAdvisor;
 import org.springframework.ai.chat.client.advisor.api.StreamAdvisorChain;
 import org.springframework.ai.chat.metadata.ChatResponseMetadata;
-import org.springframework.ai.chat.metadata.Usage;
 import org.springframework.ai.chat.model.ChatResponse;
 import org.springframework.ai.chat.prompt.ChatOptions;
 import org.springframework.core.Ordered;
@@ -166,6 +165,14 @@ public final class LlmCostAdvisor implements CallAdvisor, StreamAdvisor {
 
 	@Override
 	public ChatClientResponse adviseCall(ChatClientRequest request, CallAdvisorChain chain) {
+		if (AdvisedCalls.isActive()) {
+			// another llm-cost advisor in this chain prices the call
+			return chain.nextCall(request);
+		}
+		return AdvisedCalls.advise(() -> adviseUnpricedCall(request, chain));
+	}
+
+	private ChatClientResponse adviseUnpricedCall(ChatClientRequest request, CallAdvisorChain chain) {
 		LlmCostObservationContext context = newContext(request, false);
 		Observation observation = start(context, null);
 		BudgetReservation reservation = reserve(request, context, observation);
@@ -183,8 +190,7 @@ public final class LlmCostAdvisor implements CallAdvisor, StreamAdvisor {
 			if (chatResponse != null) {
 				ChatResponseMetadata metadata = chatResponse.getMetadata();
 				context.setResponseModel(emptyToNull(metadata.getModel()));
-				price(context,
-						hasTokens(metadata.getUsage()) ? this.usageNormalizers.normalize(metadata.getUsage()) : null);
+				price(context, this.usageNormalizers.normalizeReported(metadata.getUsage()));
 			}
 		}
 		catch (RuntimeException ex) {
@@ -198,6 +204,10 @@ public final class LlmCostAdvisor implements CallAdvisor, StreamAdvisor {
 	@Override
 	public Flux<ChatClientResponse> adviseStream(ChatClientRequest request, StreamAdvisorChain chain) {
 		return Flux.deferContextual((contextView) -> {
+			if (AdvisedCalls.isActive()) {
+				// another llm-cost advisor in this chain prices the stream
+				return chain.nextStream(request);
+			}
 			LlmCostObservationContext context = newContext(request, true);
 			Observation observation = start(context,
 					contextView.getOrDefault(ObservationThreadLocalAccessor.KEY, null));
@@ -212,7 +222,7 @@ public final class LlmCostAdvisor implements CallAdvisor, StreamAdvisor {
 				StreamAccounting accounting = new StreamAccounting(context, observation, reserved);
 				Flux<ChatClientResponse> responses;
 				try {
-					responses = chain.nextStream(request);
+					responses = AdvisedCalls.adviseSubscription(AdvisedCalls.advise(() -> chain.nextStream(request)));
 				}
 				catch (RuntimeException | Error ex) {
 					accounting.finish(ex);
@@ -368,17 +378,6 @@ public final class LlmCostAdvisor implements CallAdvisor, StreamAdvisor {
 		}
 	}
 
-	private static boolean hasTokens(@Nullable Usage usage) {
-		if (usage == null) {
-			return false;
-		}
-		Integer total = usage.getTotalTokens();
-		Long cacheRead = usage.getCacheReadInputTokens();
-		Long cacheWrite = usage.getCacheWriteInputTokens();
-		return (total != null && total > 0) || (cacheRead != null && cacheRead > 0)
-				|| (cacheWrite != null && cacheWrite > 0);
-	}
-
 	private static @Nullable String emptyToNull(@Nullable String value) {
 		return (value != null && !value.isEmpty()) ? value : null;
 	}
@@ -417,10 +416,9 @@ public final class LlmCostAdvisor implements CallAdvisor, StreamAdvisor {
 				if (this.responseModel == null) {
 					this.responseModel = emptyToNull(metadata.getModel());
 				}
-				Usage reported = metadata.getUsage();
-				if (hasTokens(reported)) {
+				TokenUsage tokens = LlmCostAdvisor.this.usageNormalizers.normalizeReported(metadata.getUsage());
+				if (tokens != null) {
 					// usage may come in several chunks, each cumulative: keep the largest
-					TokenUsage tokens = LlmCostAdvisor.this.usageNormalizers.normalize(reported);
 					TokenUsage previous = this.usage;
 					this.usage = (previous != null) ? previous.max(tokens) : tokens;
 				}

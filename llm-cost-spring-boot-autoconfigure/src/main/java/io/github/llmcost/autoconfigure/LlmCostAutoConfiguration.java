@@ -39,6 +39,7 @@ import io.github.llmcost.budget.redis.RedisBudgetStore;
 import io.github.llmcost.cost.CallPricer;
 import io.github.llmcost.cost.LlmCostCalculator;
 import io.github.llmcost.metrics.BudgetMetrics;
+import io.github.llmcost.model.LlmCostChatObservationHandler;
 import io.github.llmcost.model.LlmCostEmbeddingObservationHandler;
 import io.github.llmcost.model.LlmCostImageObservationHandler;
 import io.github.llmcost.observation.LlmCostObservationConvention;
@@ -156,18 +157,35 @@ public final class LlmCostAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	LlmCostAdvisor llmCostAdvisor(CallPricer callPricer, LlmCostRecorder recorder, AttributionPolicy attributionPolicy,
-			BudgetGuard budgetGuard, LlmCostProperties properties, ObjectProvider<UsageNormalizer> usageNormalizers,
+			BudgetGuard budgetGuard, LlmCostProperties properties, UsageNormalizers usageNormalizers,
 			ObjectProvider<ObservationRegistry> observationRegistry,
 			ObjectProvider<LlmCostObservationConvention> customConvention) {
 		return LlmCostAdvisor.builder(callPricer)
 			.recorder(recorder)
-			.usageNormalizers(new UsageNormalizers(usageNormalizers.orderedStream().toList()))
+			.usageNormalizers(usageNormalizers)
 			.observationRegistry(observationRegistry.getIfUnique(() -> ObservationRegistry.NOOP))
 			.observationConvention(customConvention.getIfAvailable())
 			.order(properties.getAdvisor().getOrder())
 			.attributionPolicy(attributionPolicy)
 			.budgetGuard(budgetGuard)
 			.build();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	UsageNormalizers llmCostUsageNormalizers(ObjectProvider<UsageNormalizer> usageNormalizers) {
+		return new UsageNormalizers(usageNormalizers.orderedStream().toList());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	LlmCostChatObservationHandler llmCostChatObservationHandler(ObjectProvider<CallPricer> callPricer,
+			ObjectProvider<LlmCostRecorder> recorder, ObjectProvider<UsageNormalizers> usageNormalizers,
+			ObjectProvider<AttributionPolicy> attributionPolicy, ObjectProvider<BudgetGuard> budgetGuard,
+			ObjectProvider<ObservationRegistry> observationRegistry,
+			ObjectProvider<LlmCostObservationConvention> customConvention) {
+		return new LlmCostChatObservationHandler(callPricer, recorder, usageNormalizers, attributionPolicy, budgetGuard,
+				observationRegistry, customConvention);
 	}
 
 	@Bean

@@ -147,6 +147,17 @@ public final class BudgetGuard {
 	}
 
 	/**
+	 * Estimate what a chat call may cost: its prompt's tokens and its maximum output
+	 * tokens at its model's price.
+	 * @param prompt the prompt
+	 * @param requestModel the model named in the request
+	 * @return the estimate, zero if the model has no price
+	 */
+	public BigDecimal estimate(Prompt prompt, @Nullable String requestModel) {
+		return this.estimator.estimate(prompt, requestModel);
+	}
+
+	/**
 	 * Reserve the estimated cost of a call that has no prompt, such as an embedding or
 	 * image generation call, against its budgets.
 	 * @param estimate supplies the estimated cost, asked only if a budget counts the call

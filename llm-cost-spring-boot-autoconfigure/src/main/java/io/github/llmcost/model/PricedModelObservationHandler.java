@@ -144,8 +144,38 @@ public abstract class PricedModelObservationHandler<C extends ModelObservationCo
 	 */
 	protected abstract void price(C context, LlmCostObservationContext call);
 
+	/**
+	 * Return whether the call streams its response.
+	 * @param context the model observation's context
+	 * @return {@code false} by default
+	 */
+	protected boolean isStreaming(C context) {
+		return false;
+	}
+
+	/**
+	 * Return whether the call is priced by another component, so that this handler leaves
+	 * it alone.
+	 * @param context the model observation's context
+	 * @return {@code true} to leave the call alone; {@code false} by default
+	 */
+	protected boolean isPricedElsewhere(C context) {
+		return false;
+	}
+
+	/**
+	 * Return the guard that holds calls to budgets.
+	 * @return the guard, if any
+	 */
+	protected @Nullable BudgetGuard getBudgetGuard() {
+		return this.budgetGuard.get();
+	}
+
 	@Override
 	public void onStart(C context) {
+		if (isPricedElsewhere(context)) {
+			return;
+		}
 		ModelCall call;
 		try {
 			String requestModel = requestModel(context);
@@ -155,6 +185,7 @@ public abstract class PricedModelObservationHandler<C extends ModelObservationCo
 				.provider(context.getOperationMetadata().provider())
 				.requestModel(requestModel)
 				.currency(getPricer().getCurrency())
+				.streaming(isStreaming(context))
 				.attribution(attribution)
 				.build();
 			Observation observation = LlmCostObservationDocumentation.LLM_CALL

@@ -85,4 +85,21 @@ public final class UsageNormalizers {
 		return this.fallback.normalize(usage);
 	}
 
+	/**
+	 * Normalize the usage of a response if it reports any tokens.
+	 * @param usage the usage reported by a model, if any
+	 * @return the normalized usage, or {@code null} if the response reported no token
+	 */
+	public @Nullable TokenUsage normalizeReported(@Nullable Usage usage) {
+		if (usage == null) {
+			return null;
+		}
+		Integer total = usage.getTotalTokens();
+		Long cacheRead = usage.getCacheReadInputTokens();
+		Long cacheWrite = usage.getCacheWriteInputTokens();
+		boolean reported = (total != null && total > 0) || (cacheRead != null && cacheRead > 0)
+				|| (cacheWrite != null && cacheWrite > 0);
+		return reported ? normalize(usage) : null;
+	}
+
 }

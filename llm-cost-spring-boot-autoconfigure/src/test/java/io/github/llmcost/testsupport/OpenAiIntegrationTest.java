@@ -52,7 +52,11 @@ import org.springframework.test.context.ContextConfiguration;
 		"llm-cost.budget.limits.flat-fee.period=total", "llm-cost.budget.limits.flat-fee.models=flat-fee-model",
 		"spring.ai.openai.image.options.model=dall-e-3", "spring.ai.openai.image.options.quality=hd",
 		"spring.ai.openai.image.options.size=1792x1024", "llm-cost.budget.limits.images.amount=0.05",
-		"llm-cost.budget.limits.images.period=total", "llm-cost.budget.limits.images.models=dall-e-2" })
+		"llm-cost.budget.limits.images.period=total", "llm-cost.budget.limits.images.models=dall-e-2",
+		"llm-cost.pricing.models.[direct-budget-model].input=1000",
+		"llm-cost.pricing.models.[direct-budget-model].output=1000",
+		"llm-cost.budget.limits.direct-calls.amount=0.0001", "llm-cost.budget.limits.direct-calls.period=total",
+		"llm-cost.budget.limits.direct-calls.models=direct-budget-model" })
 @ContextConfiguration(initializers = OpenAiServer.class)
 public @interface OpenAiIntegrationTest {
 

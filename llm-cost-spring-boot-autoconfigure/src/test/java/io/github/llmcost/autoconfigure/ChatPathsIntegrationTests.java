@@ -1,0 +1,232 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package io.github.llmcost.autoconfigure;
+
+import java.util.List;
+import java.util.function.Function;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import io.github.llmcost.advisor.LlmCostAdvisor;
+import io.github.llmcost.budget.LlmBudgetExceededException;
+import io.github.llmcost.testsupport.ActuatorMetrics;
+import io.github.llmcost.testsupport.OpenAiIntegrationTest;
+import io.github.llmcost.testsupport.OpenAiServer;
+import io.github.llmcost.testsupport.TestFixtures;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.ai.chat.client.ChatClient;
+import org.springframework.ai.chat.model.ChatModel;
+import org.springframework.ai.chat.model.ChatResponse;
+import org.springframework.ai.chat.prompt.Prompt;
+import org.springframework.ai.openai.OpenAiChatOptions;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.within;
+
+/**
+ * Tests that every chat call is priced exactly once whichever Spring AI API makes it: the
+ * auto-configured {@code ChatClient.Builder}, {@code ChatModel.call} and
+ * {@code ChatModel.stream}, {@code ChatClient.create}, a hand-built builder, and a
+ * builder that has the advisor twice. Each path calls its own request model, so that its
+ * {@code llm.call} and {@code llm.cost} series are its own.
+ *
+ * @author llm-cost contributors
+ */
+@OpenAiIntegrationTest
+class ChatPathsIntegrationTests {
+
+	private static final WireMockServer openAi = OpenAiServer.get();
+
+	// 600 input, 400 cached, 400 output and 100 reasoning tokens of gpt-4o-2024-08-06
+	private static final double CALL_COST = 0.0070;
+
+	// 976 input, 1024 cached and 300 output tokens of gpt-4o-mini-2024-07-18
+	private static final double STREAM_COST = 0.0004032;
+
+	// the same stream seen only through Spring AI's chat model observation, whose
+	// aggregated usage has only totals: 2000 prompt tokens at the input price
+	private static final double AGGREGATED_STREAM_COST = 0.00048;
+
+	@Autowired
+	private ChatClient.Builder chatClientBuilder;
+
+	@Autowired
+	private ChatModel chatModel;
+
+	@Autowired
+	private LlmCostAdvisor llmCostAdvisor;
+
+	@LocalServerPort
+	private int port;
+
+	@Test
+	void autoConfiguredChatClientCallIsPricedOnce() {
+		assertCallPricedOnce("path-auto-configured",
+				(model) -> this.chatClientBuilder.build()
+					.prompt()
+					.options(OpenAiChatOptions.builder().model(model))
+					.user("Hi")
+					.call()
+					.content());
+	}
+
+	@Test
+	void chatModelCallIsPricedOnce() {
+		assertCallPricedOnce("path-chat-model",
+				(model) -> this.chatModel.call(new Prompt("Hi", OpenAiChatOptions.builder().model(model).build()))
+					.getResult()
+					.getOutput()
+					.getText());
+	}
+
+	@Test
+	void chatClientCreateCallIsPricedOnce() {
+		assertCallPricedOnce("path-create",
+				(model) -> ChatClient.create(this.chatModel)
+					.prompt()
+					.options(OpenAiChatOptions.builder().model(model))
+					.user("Hi")
+					.call()
+					.content());
+	}
+
+	@Test
+	void handBuiltChatClientCallIsPricedOnce() {
+		assertCallPricedOnce("path-hand-built",
+				(model) -> ChatClient.builder(this.chatModel)
+					.build()
+					.prompt()
+					.options(OpenAiChatOptions.builder().model(model))
+					.user("Hi")
+					.call()
+					.content());
+	}
+
+	@Test
+	void chatClientWithTheAdvisorTwiceIsPricedOnce() {
+		assertCallPricedOnce("path-advisor-twice",
+				(model) -> this.chatClientBuilder.build()
+					.mutate()
+					.defaultAdvisors(this.llmCostAdvisor)
+					.build()
+					.prompt()
+					.options(OpenAiChatOptions.builder().model(model))
+					.user("Hi")
+					.call()
+					.content());
+	}
+
+	@Test
+	void autoConfiguredChatClientStreamIsPricedOnce() {
+		assertStreamPricedOnce("path-stream-auto-configured", STREAM_COST,
+				(model) -> this.chatClientBuilder.build()
+					.prompt()
+					.options(OpenAiChatOptions.builder().model(model))
+					.user("Hi")
+					.stream()
+					.content()
+					.collectList()
+					.block());
+	}
+
+	@Test
+	void chatModelStreamIsPricedOnceFromAggregatedUsage() {
+		assertStreamPricedOnce("path-stream-chat-model", AGGREGATED_STREAM_COST,
+				(model) -> this.chatModel.stream(new Prompt("Hi", OpenAiChatOptions.builder().model(model).build()))
+					.map(ChatResponse::getResults)
+					.collectList()
+					.block());
+	}
+
+	@Test
+	void handBuiltChatClientStreamIsPricedOnceFromAggregatedUsage() {
+		assertStreamPricedOnce("path-stream-hand-built", AGGREGATED_STREAM_COST,
+				(model) -> ChatClient.builder(this.chatModel)
+					.build()
+					.prompt()
+					.options(OpenAiChatOptions.builder().model(model))
+					.user("Hi")
+					.stream()
+					.content()
+					.collectList()
+					.block());
+	}
+
+	@Test
+	void chatClientStreamWithTheAdvisorTwiceIsPricedOnce() {
+		assertStreamPricedOnce("path-stream-advisor-twice", STREAM_COST,
+				(model) -> this.chatClientBuilder.build()
+					.mutate()
+					.defaultAdvisors(this.llmCostAdvisor)
+					.build()
+					.prompt()
+					.options(OpenAiChatOptions.builder().model(model))
+					.user("Hi")
+					.stream()
+					.content()
+					.collectList()
+					.block());
+	}
+
+	@Test
+	void budgetRejectsDirectChatModelCallBeforeAnyRequest() {
+		Prompt prompt = new Prompt("Summarize the whole archive",
+				OpenAiChatOptions.builder().model("direct-budget-model").build());
+		assertThatExceptionOfType(LlmBudgetExceededException.class).isThrownBy(() -> this.chatModel.call(prompt))
+			.satisfies((ex) -> assertThat(ex.getBudget()).isEqualTo("direct-calls"));
+		openAi.verify(0, postRequestedFor(urlEqualTo("/v1/chat/completions"))
+			.withRequestBody(matchingJsonPath("$.model", equalTo("direct-budget-model"))));
+	}
+
+	private void assertCallPricedOnce(String model, Function<String, Object> call) {
+		openAi.stubFor(
+				post(urlEqualTo("/v1/chat/completions")).withRequestBody(matchingJsonPath("$.model", equalTo(model)))
+					.willReturn(okJson(TestFixtures.body("openai/chat-completion-cached-reasoning.json"))));
+		assertThat(call.apply(model)).isNotNull();
+		assertPricedOnce(model, CALL_COST);
+	}
+
+	private void assertStreamPricedOnce(String model, double cost, Function<String, List<?>> stream) {
+		openAi.stubFor(
+				post(urlEqualTo("/v1/chat/completions")).withRequestBody(matchingJsonPath("$.model", equalTo(model)))
+					.withRequestBody(matchingJsonPath("$.stream", equalTo("true")))
+					.willReturn(aResponse().withHeader("Content-Type", "text/event-stream")
+						.withBody(TestFixtures.body("openai/chat-completion-stream.txt"))));
+		assertThat(stream.apply(model)).isNotEmpty();
+		assertPricedOnce(model, cost);
+	}
+
+	private void assertPricedOnce(String model, double cost) {
+		openAi.verify(1, postRequestedFor(urlEqualTo("/v1/chat/completions"))
+			.withRequestBody(matchingJsonPath("$.model", equalTo(model))));
+		ActuatorMetrics metrics = new ActuatorMetrics(this.port);
+		String requestModel = "gen_ai.request.model:" + model;
+		assertThat(metrics.count("llm.call", requestModel)).isEqualTo(1);
+		assertThat(metrics.count("llm.cost", requestModel)).isCloseTo(cost, within(1e-15));
+	}
+
+}
