@@ -52,7 +52,8 @@ import static org.assertj.core.api.Assertions.within;
  * auto-configured {@code ChatClient.Builder}, {@code ChatModel.call} and
  * {@code ChatModel.stream}, {@code ChatClient.create}, a hand-built builder, and a
  * builder that has the advisor twice. Each path calls its own request model, so that its
- * {@code llm.call} and {@code llm.cost} series are its own.
+ * {@code llm.call} and {@code llm.cost} series are its own, and the responses name a
+ * model version that no other test of the shared context counts.
  *
  * @author llm-cost contributors
  */
@@ -205,7 +206,8 @@ class ChatPathsIntegrationTests {
 	private void assertCallPricedOnce(String model, Function<String, Object> call) {
 		openAi.stubFor(
 				post(urlEqualTo("/v1/chat/completions")).withRequestBody(matchingJsonPath("$.model", equalTo(model)))
-					.willReturn(okJson(TestFixtures.body("openai/chat-completion-cached-reasoning.json"))));
+					.willReturn(okJson(TestFixtures.body("openai/chat-completion-cached-reasoning.json")
+						.replace("gpt-4o-2024-08-06", "gpt-4o-2031-01-01"))));
 		assertThat(call.apply(model)).isNotNull();
 		assertPricedOnce(model, CALL_COST);
 	}
@@ -215,7 +217,8 @@ class ChatPathsIntegrationTests {
 				post(urlEqualTo("/v1/chat/completions")).withRequestBody(matchingJsonPath("$.model", equalTo(model)))
 					.withRequestBody(matchingJsonPath("$.stream", equalTo("true")))
 					.willReturn(aResponse().withHeader("Content-Type", "text/event-stream")
-						.withBody(TestFixtures.body("openai/chat-completion-stream.txt"))));
+						.withBody(TestFixtures.body("openai/chat-completion-stream.txt")
+							.replace("gpt-4o-mini-2024-07-18", "gpt-4o-mini-2031-01-01"))));
 		assertThat(stream.apply(model)).isNotEmpty();
 		assertPricedOnce(model, cost);
 	}
