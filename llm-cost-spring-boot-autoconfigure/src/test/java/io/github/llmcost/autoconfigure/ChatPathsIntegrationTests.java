@@ -16,6 +16,7 @@
 
 package io.github.llmcost.autoconfigure;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.function.Function;
 
@@ -26,6 +27,7 @@ import io.github.llmcost.testsupport.ActuatorMetrics;
 import io.github.llmcost.testsupport.OpenAiIntegrationTest;
 import io.github.llmcost.testsupport.OpenAiServer;
 import io.github.llmcost.testsupport.TestFixtures;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.ai.chat.client.ChatClient;
@@ -220,7 +222,12 @@ class ChatPathsIntegrationTests {
 						.withBody(TestFixtures.body("openai/chat-completion-stream.txt")
 							.replace("gpt-4o-mini-2024-07-18", "gpt-4o-mini-2031-01-01"))));
 		assertThat(stream.apply(model)).isNotEmpty();
-		assertPricedOnce(model, cost);
+		// the model's observation of a stream stops just after the stream completes, on
+		// the thread that completed it
+		Awaitility.await()
+			.atMost(Duration.ofSeconds(10))
+			.ignoreExceptions()
+			.untilAsserted(() -> assertPricedOnce(model, cost));
 	}
 
 	private void assertPricedOnce(String model, double cost) {
