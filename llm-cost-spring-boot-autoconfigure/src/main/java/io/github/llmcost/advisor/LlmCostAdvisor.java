@@ -33,6 +33,7 @@ import io.github.llmcost.observation.LlmCostObservationContext;
 import io.github.llmcost.observation.LlmCostObservationConvention;
 import io.github.llmcost.observation.LlmCostObservationDocumentation;
 import io.github.llmcost.recording.LlmCostRecorder;
+import io.github.llmcost.recording.PricedCall;
 import io.github.llmcost.usage.TokenUsage;
 import io.github.llmcost.usage.UsageNormalizers;
 import io.micrometer.observation.Observation;
@@ -196,7 +197,11 @@ public final class LlmCostAdvisor implements CallAdvisor, StreamAdvisor {
 		catch (RuntimeException ex) {
 			logger.warn("Failed to price an LLM call; the call is not affected", ex);
 		}
-		record(context, reservation, false);
+		PricedCall round = record(context, reservation, false);
+		CallRounds rounds = LlmCostConversationAdvisor.rounds(request);
+		if (rounds != null) {
+			rounds.add(round);
+		}
 		stop(observation, null);
 		return withAccounting(response, context);
 	}
@@ -302,8 +307,10 @@ public final class LlmCostAdvisor implements CallAdvisor, StreamAdvisor {
 		}
 	}
 
-	private void record(LlmCostObservationContext context, BudgetReservation reservation, boolean failed) {
-		this.recorder.record(context.toPricedCall(failed), reservation);
+	private PricedCall record(LlmCostObservationContext context, BudgetReservation reservation, boolean failed) {
+		PricedCall call = context.toPricedCall(failed);
+		this.recorder.record(call, reservation);
+		return call;
 	}
 
 	private ChatClientResponse withAccounting(ChatClientResponse response, LlmCostObservationContext context) {

@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Objects;
 
 import io.github.llmcost.advisor.LlmCostAdvisor;
+import io.github.llmcost.advisor.LlmCostConversationAdvisor;
 import io.github.llmcost.anomaly.AnomalySettings;
 import io.github.llmcost.anomaly.SpendMonitor;
 import io.github.llmcost.anomaly.SpendRateRecorder;
@@ -210,10 +211,17 @@ public final class LlmCostAutoConfiguration {
 	}
 
 	@Bean
+	@ConditionalOnMissingBean
+	LlmCostConversationAdvisor llmCostConversationAdvisor() {
+		return new LlmCostConversationAdvisor();
+	}
+
+	@Bean
 	@ConditionalOnBooleanProperty(name = LlmCostProperties.CONFIG_PREFIX + ".advisor.auto-register",
 			matchIfMissing = true)
-	ChatClientBuilderCustomizer llmCostChatClientBuilderCustomizer(LlmCostAdvisor llmCostAdvisor) {
-		return (builder) -> builder.defaultAdvisors(llmCostAdvisor);
+	ChatClientBuilderCustomizer llmCostChatClientBuilderCustomizer(LlmCostAdvisor llmCostAdvisor,
+			LlmCostConversationAdvisor llmCostConversationAdvisor) {
+		return (builder) -> builder.defaultAdvisors(llmCostAdvisor, llmCostConversationAdvisor);
 	}
 
 	@Configuration(proxyBeanMethods = false)

@@ -30,6 +30,7 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import com.google.genai.types.GenerateContentResponseUsageMetadata;
 import io.github.llmcost.advisor.LlmCostAdvisor;
+import io.github.llmcost.advisor.LlmCostConversationAdvisor;
 import io.github.llmcost.anomaly.SpendMonitor;
 import io.github.llmcost.anomaly.SpendRateRecorder;
 import io.github.llmcost.attribution.AttributionPolicy;
@@ -44,6 +45,7 @@ import io.github.llmcost.budget.InMemoryBudgetStore;
 import io.github.llmcost.budget.LazyTokenCountEstimator;
 import io.github.llmcost.cost.CallPricer;
 import io.github.llmcost.metrics.BudgetMetrics;
+import io.github.llmcost.model.LlmCostChatObservationHandler;
 import io.github.llmcost.model.LlmCostEmbeddingObservationHandler;
 import io.github.llmcost.model.LlmCostImageObservationHandler;
 import io.github.llmcost.observation.DefaultLlmCostObservationConvention;
@@ -64,6 +66,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.ai.chat.client.ChatClient;
 import org.springframework.ai.chat.client.ChatClientBuilderCustomizer;
 import org.springframework.ai.chat.client.ChatClientRequest;
+import org.springframework.ai.chat.client.ChatClientResponse;
+import org.springframework.ai.chat.client.advisor.ToolCallingAdvisor;
 import org.springframework.ai.chat.messages.AssistantMessage;
 import org.springframework.ai.chat.metadata.ChatResponseMetadata;
 import org.springframework.ai.chat.metadata.DefaultUsage;
@@ -114,7 +118,24 @@ class LlmCostAutoConfigurationTests {
 			assertThat(context).hasSingleBean(AnthropicUsageNormalizer.class);
 			assertThat(context).hasSingleBean(GoogleGenAiUsageNormalizer.class);
 			assertThat(context).hasSingleBean(LlmCostTracingObservationHandler.class);
+			assertThat(context).hasSingleBean(LlmCostChatObservationHandler.class);
+			assertThat(context).hasSingleBean(LlmCostConversationAdvisor.class);
 			assertThat(context.getBean(LlmCostAdvisor.class).getOrder()).isEqualTo(LlmCostAdvisor.DEFAULT_ORDER);
+		});
+	}
+
+	@Test
+	void shouldAddTheAdvisorInsideAndTheConversationAdvisorOutsideTheToolLoop() {
+		this.contextRunner.run((context) -> {
+			ChatClient.Builder builder = ChatClient.builder(new FixedChatModel());
+			context.getBean(ChatClientBuilderCustomizer.class).customize(builder);
+			LlmCostAdvisor advisor = context.getBean(LlmCostAdvisor.class);
+			LlmCostConversationAdvisor conversationAdvisor = context.getBean(LlmCostConversationAdvisor.class);
+			assertThat(conversationAdvisor.getOrder()).isLessThan(ToolCallingAdvisor.DEFAULT_ORDER);
+			assertThat(advisor.getOrder()).isGreaterThan(ToolCallingAdvisor.DEFAULT_ORDER);
+			ChatClientResponse response = builder.build().prompt().user("Hi").call().chatClientResponse();
+			assertThat(response.context()).containsKeys(LlmCostAdvisor.USAGE_CONTEXT_KEY,
+					LlmCostConversationAdvisor.ROUNDS_CONTEXT_KEY);
 		});
 	}
 

@@ -16,14 +16,20 @@
 
 package io.github.llmcost.autoconfigure;
 
+import java.math.BigDecimal;
 import java.util.List;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.openai.errors.BadRequestException;
+import io.github.llmcost.advisor.LlmCostAdvisor;
+import io.github.llmcost.advisor.LlmCostConversationAdvisor;
+import io.github.llmcost.cost.LlmCost;
+import io.github.llmcost.recording.PricedCall;
 import io.github.llmcost.testsupport.ActuatorMetrics;
 import io.github.llmcost.testsupport.OpenAiIntegrationTest;
 import io.github.llmcost.testsupport.OpenAiServer;
 import io.github.llmcost.testsupport.TestFixtures;
+import io.github.llmcost.usage.TokenUsage;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
@@ -32,6 +38,7 @@ import io.opentelemetry.sdk.trace.data.SpanData;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.ai.chat.client.ChatClient;
+import org.springframework.ai.chat.client.ChatClientResponse;
 import org.springframework.ai.openai.OpenAiChatOptions;
 import org.springframework.ai.tool.annotation.Tool;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -153,14 +160,28 @@ class OpenAiIntegrationTests {
 			.withRequestBody(matchingJsonPath("$.model", equalTo("gpt-4.1")))
 			.withRequestBody(matchingJsonPath("$.messages[?(@.role == 'tool')]"))
 			.willReturn(okJson(TestFixtures.body("openai/chat-completion-after-tool.json"))));
-		String content = this.chatClientBuilder.build()
+		ChatClientResponse response = this.chatClientBuilder.build()
 			.prompt()
 			.options(OpenAiChatOptions.builder().model("gpt-4.1"))
 			.user("What is the weather in Paris?")
 			.tools(new WeatherTools())
 			.call()
-			.content();
-		assertThat(content).isEqualTo("It is 18 degrees and sunny in Paris.");
+			.chatClientResponse();
+		assertThat(response.chatResponse().getResult().getOutput().getText())
+			.isEqualTo("It is 18 degrees and sunny in Paris.");
+		// the response context carries the whole call: 0.00036 + 0.00054, each round too
+		LlmCost cost = (LlmCost) response.context().get(LlmCostAdvisor.COST_CONTEXT_KEY);
+		assertThat(cost).isNotNull();
+		assertThat(cost.total()).isEqualByComparingTo("0.0009");
+		TokenUsage usage = (TokenUsage) response.context().get(LlmCostAdvisor.USAGE_CONTEXT_KEY);
+		assertThat(usage).isNotNull();
+		assertThat(usage.promptTokens()).isEqualTo(250);
+		assertThat(usage.completionTokens()).isEqualTo(50);
+		List<?> rounds = (List<?>) response.context().get(LlmCostConversationAdvisor.ROUNDS_CONTEXT_KEY);
+		assertThat(rounds).hasSize(2)
+			.extracting((round) -> ((PricedCall) round).cost().total())
+			.usingElementComparator(BigDecimal::compareTo)
+			.containsExactly(new BigDecimal("0.00036"), new BigDecimal("0.00054"));
 		ActuatorMetrics metrics = new ActuatorMetrics(this.port);
 		String model = "gen_ai.response.model:gpt-4.1-2025-04-14";
 		assertThat(metrics.count("llm.call", model)).isEqualTo(2);
