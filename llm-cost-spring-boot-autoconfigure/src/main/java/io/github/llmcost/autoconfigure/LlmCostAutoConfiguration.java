@@ -40,6 +40,7 @@ import io.github.llmcost.budget.redis.RedisBudgetStore;
 import io.github.llmcost.cost.CallPricer;
 import io.github.llmcost.cost.LlmCostCalculator;
 import io.github.llmcost.metrics.BudgetMetrics;
+import io.github.llmcost.model.ChatModelCoverage;
 import io.github.llmcost.model.LlmCostChatObservationHandler;
 import io.github.llmcost.model.LlmCostEmbeddingObservationHandler;
 import io.github.llmcost.model.LlmCostImageObservationHandler;
@@ -60,6 +61,7 @@ import org.springframework.ai.chat.client.ChatClient;
 import org.springframework.ai.chat.client.ChatClientBuilderCustomizer;
 import org.springframework.ai.image.ImageModel;
 import org.springframework.ai.tokenizer.TokenCountEstimator;
+import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -187,6 +189,12 @@ public final class LlmCostAutoConfiguration {
 			ObjectProvider<LlmCostObservationConvention> customConvention) {
 		return new LlmCostChatObservationHandler(callPricer, recorder, usageNormalizers, attributionPolicy, budgetGuard,
 				observationRegistry, customConvention);
+	}
+
+	@Bean
+	ChatModelCoverage llmCostChatModelCoverage(ListableBeanFactory beanFactory,
+			ObjectProvider<ObservationRegistry> observationRegistry) {
+		return new ChatModelCoverage(beanFactory, observationRegistry);
 	}
 
 	@Bean
