@@ -199,7 +199,8 @@ public class LlmCostEndpoint {
 			}
 			costs.put(TOTAL, plain(cost.total()));
 		}
-		return new SpendDescriptor(totals.calls(), totals.unpricedCalls(), tokens, costs);
+		return new SpendDescriptor(totals.calls(), totals.unpricedCalls(), totals.estimatedCalls(),
+				plain(totals.estimatedCost()), tokens, costs);
 	}
 
 	private static PriceDescriptor price(ResolvedPrice resolved) {
@@ -264,12 +265,15 @@ public class LlmCostEndpoint {
 	 *
 	 * @param calls calls with reported usage
 	 * @param unpricedCalls those of them without a price
+	 * @param estimatedCalls those of them whose usage llm-cost estimated, because the
+	 * call (a stream) ended without usage
+	 * @param estimatedCost the part of the cost that comes from estimated usage
 	 * @param tokens tokens by billing dimension, for example {@code cachedInput}
 	 * @param cost cost by billing dimension and its {@code total}, as exact decimals, or
 	 * {@code null} if no call was priced
 	 */
-	public record SpendDescriptor(long calls, long unpricedCalls, Map<String, Long> tokens,
-			@Nullable Map<String, String> cost) {
+	public record SpendDescriptor(long calls, long unpricedCalls, long estimatedCalls, String estimatedCost,
+			Map<String, Long> tokens, @Nullable Map<String, String> cost) {
 
 	}
 

@@ -36,6 +36,7 @@ import io.github.llmcost.pricing.ResolvedPrice;
 import io.github.llmcost.recording.PricedCall;
 import io.github.llmcost.recording.PricedCallListener;
 import io.github.llmcost.usage.TokenUsage;
+import io.github.llmcost.usage.UsageSource;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -91,13 +92,14 @@ public class LlmCostTotals implements PricedCallListener {
 		usage = (usage != null) ? usage : TokenUsage.EMPTY;
 		LlmCost cost = call.cost();
 		String model = call.model();
-		this.total.add(usage, cost, null);
+		boolean estimated = call.usageSource() == UsageSource.ESTIMATED;
+		this.total.add(usage, cost, null, estimated);
 		Tally tally = this.byModel.get(model);
 		if (tally == null) {
 			tally = (this.byModel.size() < MAX_MODELS) ? this.byModel.computeIfAbsent(model, (key) -> new Tally())
 					: this.byModel.computeIfAbsent(OTHER, (key) -> new Tally());
 		}
-		tally.add(usage, cost, call.price());
+		tally.add(usage, cost, call.price(), estimated);
 		if (cost == null && this.unpricedModels.size() < MAX_MODELS) {
 			this.unpricedModels.add(model);
 		}
@@ -147,9 +149,11 @@ public class LlmCostTotals implements PricedCallListener {
 	 * priced
 	 * @param price the price that the last priced call was charged at, or {@code null}
 	 * for totals over several models or if no call was priced
+	 * @param estimatedCalls the calls whose usage llm-cost estimated
+	 * @param estimatedCost the cost of those of them that were priced
 	 */
 	public record Totals(long calls, long unpricedCalls, TokenUsage tokens, @Nullable LlmCost cost,
-			@Nullable ResolvedPrice price) {
+			@Nullable ResolvedPrice price, long estimatedCalls, BigDecimal estimatedCost) {
 
 	}
 
@@ -158,6 +162,10 @@ public class LlmCostTotals implements PricedCallListener {
 		private final LongAdder calls = new LongAdder();
 
 		private final LongAdder unpricedCalls = new LongAdder();
+
+		private final LongAdder estimatedCalls = new LongAdder();
+
+		private final BigDecimalAdder estimatedCost = new BigDecimalAdder();
 
 		// indexed by BillingDimension.ordinal()
 		private final LongAdder[] tokens = new LongAdder[DIMENSIONS.length];
@@ -173,8 +181,14 @@ public class LlmCostTotals implements PricedCallListener {
 			}
 		}
 
-		void add(TokenUsage usage, @Nullable LlmCost cost, @Nullable ResolvedPrice price) {
+		void add(TokenUsage usage, @Nullable LlmCost cost, @Nullable ResolvedPrice price, boolean estimated) {
 			this.calls.increment();
+			if (estimated) {
+				this.estimatedCalls.increment();
+				if (cost != null) {
+					this.estimatedCost.add(cost.total());
+				}
+			}
 			for (BillingDimension dimension : DIMENSIONS) {
 				this.tokens[dimension.ordinal()].add(usage.get(dimension));
 			}
@@ -203,7 +217,8 @@ public class LlmCostTotals implements PricedCallListener {
 			long unpricedCalls = this.unpricedCalls.sum();
 			LlmCost total = (calls > unpricedCalls) ? LlmCost.of(LlmCostTotals.this.currency, cost, LlmCost.BASE_TIER)
 					: null;
-			return new Totals(calls, unpricedCalls, tokens.build(), total, this.price);
+			return new Totals(calls, unpricedCalls, tokens.build(), total, this.price, this.estimatedCalls.sum(),
+					this.estimatedCost.sum());
 		}
 
 	}

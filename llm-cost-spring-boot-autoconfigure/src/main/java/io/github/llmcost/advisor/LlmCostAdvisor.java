@@ -23,6 +23,7 @@ import io.github.llmcost.attribution.AttributionPolicy;
 import io.github.llmcost.attribution.LlmCostTags;
 import io.github.llmcost.budget.BudgetGuard;
 import io.github.llmcost.budget.BudgetReservation;
+import io.github.llmcost.budget.LazyTokenCountEstimator;
 import io.github.llmcost.budget.LlmBudgetExceededException;
 import io.github.llmcost.budget.LlmBudgetUnavailableException;
 import io.github.llmcost.cost.CallPricer;
@@ -35,7 +36,9 @@ import io.github.llmcost.observation.LlmCostObservationDocumentation;
 import io.github.llmcost.recording.LlmCostRecorder;
 import io.github.llmcost.recording.PricedCall;
 import io.github.llmcost.usage.TokenUsage;
+import io.github.llmcost.usage.UsageEstimator;
 import io.github.llmcost.usage.UsageNormalizers;
+import io.github.llmcost.usage.UsageSource;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.observation.contextpropagation.ObservationThreadLocalAccessor;
@@ -55,7 +58,9 @@ import org.springframework.ai.chat.client.advisor.api.StreamAdvisor;
 import org.springframework.ai.chat.client.advisor.api.StreamAdvisorChain;
 import org.springframework.ai.chat.metadata.ChatResponseMetadata;
 import org.springframework.ai.chat.model.ChatResponse;
+import org.springframework.ai.chat.model.Generation;
 import org.springframework.ai.chat.prompt.ChatOptions;
+import org.springframework.ai.chat.prompt.Prompt;
 import org.springframework.core.Ordered;
 import org.springframework.util.Assert;
 
@@ -120,6 +125,8 @@ public final class LlmCostAdvisor implements CallAdvisor, StreamAdvisor {
 
 	private final UsageNormalizers usageNormalizers;
 
+	private final UsageEstimator usageEstimator;
+
 	private final ObservationRegistry observationRegistry;
 
 	private final @Nullable LlmCostObservationConvention observationConvention;
@@ -135,6 +142,8 @@ public final class LlmCostAdvisor implements CallAdvisor, StreamAdvisor {
 		this.recorder = builder.recorder;
 		this.usageNormalizers = (builder.usageNormalizers != null) ? builder.usageNormalizers
 				: UsageNormalizers.detect(LlmCostAdvisor.class.getClassLoader());
+		this.usageEstimator = (builder.usageEstimator != null) ? builder.usageEstimator
+				: new UsageEstimator(new LazyTokenCountEstimator());
 		this.observationRegistry = builder.observationRegistry;
 		this.observationConvention = builder.observationConvention;
 		this.order = builder.order;
@@ -224,7 +233,7 @@ public final class LlmCostAdvisor implements CallAdvisor, StreamAdvisor {
 				return Flux.error(ex);
 			}
 			return reservation.flatMapMany((reserved) -> {
-				StreamAccounting accounting = new StreamAccounting(context, observation, reserved);
+				StreamAccounting accounting = new StreamAccounting(context, observation, reserved, request.prompt());
 				Flux<ChatClientResponse> responses;
 				try {
 					responses = AdvisedCalls.adviseSubscription(AdvisedCalls.advise(() -> chain.nextStream(request)));
@@ -407,10 +416,19 @@ public final class LlmCostAdvisor implements CallAdvisor, StreamAdvisor {
 
 		private volatile @Nullable TokenUsage usage;
 
-		StreamAccounting(LlmCostObservationContext context, Observation observation, BudgetReservation reservation) {
+		private final Prompt prompt;
+
+		// the text received, to estimate the output of a stream that ends without usage
+		private final StringBuffer text = new StringBuffer();
+
+		private volatile boolean answered;
+
+		StreamAccounting(LlmCostObservationContext context, Observation observation, BudgetReservation reservation,
+				Prompt prompt) {
 			this.context = context;
 			this.observation = observation;
 			this.reservation = reservation;
+			this.prompt = prompt;
 		}
 
 		void onResponse(ChatClientResponse response) {
@@ -418,6 +436,12 @@ public final class LlmCostAdvisor implements CallAdvisor, StreamAdvisor {
 				ChatResponse chatResponse = response.chatResponse();
 				if (chatResponse == null) {
 					return;
+				}
+				this.answered = true;
+				Generation result = chatResponse.getResult();
+				String chunk = (result != null) ? result.getOutput().getText() : null;
+				if (chunk != null) {
+					this.text.append(chunk);
 				}
 				ChatResponseMetadata metadata = chatResponse.getMetadata();
 				if (this.responseModel == null) {
@@ -441,7 +465,17 @@ public final class LlmCostAdvisor implements CallAdvisor, StreamAdvisor {
 			}
 			try {
 				this.context.setResponseModel(this.responseModel);
-				price(this.context, this.usage);
+				TokenUsage usage = this.usage;
+				if (usage == null && this.answered) {
+					// never dropped: the model answered but the stream ended without
+					// usage
+					// (cancelled, failed, or no usage sent), so count its tokens; a
+					// stream
+					// refused before any answer (a 4xx) is not billed and not estimated
+					usage = LlmCostAdvisor.this.usageEstimator.estimate(this.prompt, this.text);
+					this.context.setUsageSource(UsageSource.ESTIMATED);
+				}
+				price(this.context, (usage != null && !usage.isEmpty()) ? usage : null);
 			}
 			catch (RuntimeException ex) {
 				logger.warn("Failed to price an LLM stream; the stream is not affected", ex);
@@ -462,6 +496,8 @@ public final class LlmCostAdvisor implements CallAdvisor, StreamAdvisor {
 		private LlmCostRecorder recorder = LlmCostRecorder.withoutListeners();
 
 		private @Nullable UsageNormalizers usageNormalizers;
+
+		private @Nullable UsageEstimator usageEstimator;
 
 		private ObservationRegistry observationRegistry = ObservationRegistry.NOOP;
 
@@ -499,6 +535,17 @@ public final class LlmCostAdvisor implements CallAdvisor, StreamAdvisor {
 		public Builder usageNormalizers(UsageNormalizers usageNormalizers) {
 			Assert.notNull(usageNormalizers, "usageNormalizers must not be null");
 			this.usageNormalizers = usageNormalizers;
+			return this;
+		}
+
+		/**
+		 * Set the estimator of the usage of streams that end without usage.
+		 * @param usageEstimator the estimator, by default one that counts with jtokkit
+		 * @return this builder
+		 */
+		public Builder usageEstimator(UsageEstimator usageEstimator) {
+			Assert.notNull(usageEstimator, "usageEstimator must not be null");
+			this.usageEstimator = usageEstimator;
 			return this;
 		}
 

@@ -51,6 +51,7 @@ import io.github.llmcost.recording.PricedCallListener;
 import io.github.llmcost.usage.AnthropicUsageNormalizer;
 import io.github.llmcost.usage.GoogleGenAiUsageNormalizer;
 import io.github.llmcost.usage.OpenAiUsageNormalizer;
+import io.github.llmcost.usage.UsageEstimator;
 import io.github.llmcost.usage.UsageNormalizer;
 import io.github.llmcost.usage.UsageNormalizers;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -162,10 +163,12 @@ public final class LlmCostAutoConfiguration {
 	LlmCostAdvisor llmCostAdvisor(CallPricer callPricer, LlmCostRecorder recorder, AttributionPolicy attributionPolicy,
 			BudgetGuard budgetGuard, LlmCostProperties properties, UsageNormalizers usageNormalizers,
 			ObjectProvider<ObservationRegistry> observationRegistry,
-			ObjectProvider<LlmCostObservationConvention> customConvention) {
+			ObjectProvider<LlmCostObservationConvention> customConvention,
+			@Qualifier(TOKENIZER) TokenCountEstimator tokenizer) {
 		return LlmCostAdvisor.builder(callPricer)
 			.recorder(recorder)
 			.usageNormalizers(usageNormalizers)
+			.usageEstimator(new UsageEstimator(tokenizer))
 			.observationRegistry(observationRegistry.getIfUnique(() -> ObservationRegistry.NOOP))
 			.observationConvention(customConvention.getIfAvailable())
 			.order(properties.getAdvisor().getOrder())

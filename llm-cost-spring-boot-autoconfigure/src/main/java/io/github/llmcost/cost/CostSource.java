@@ -31,6 +31,12 @@ public enum CostSource {
 	LOCAL("local"),
 
 	/**
+	 * Computed from token counts that llm-cost estimated, because the call ended without
+	 * reported usage.
+	 */
+	ESTIMATED("estimated"),
+
+	/**
 	 * Not computed: the model has no price.
 	 */
 	UNPRICED("unpriced");

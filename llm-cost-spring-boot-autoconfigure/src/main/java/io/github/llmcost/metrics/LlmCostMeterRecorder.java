@@ -31,6 +31,7 @@ import io.github.llmcost.observation.LlmCostObservationDocumentation.LowCardinal
 import io.github.llmcost.recording.PricedCall;
 import io.github.llmcost.recording.PricedCallListener;
 import io.github.llmcost.usage.TokenUsage;
+import io.github.llmcost.usage.UsageSource;
 import io.micrometer.common.KeyValue;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
@@ -106,7 +107,7 @@ public class LlmCostMeterRecorder implements PricedCallListener {
 			return;
 		}
 		SeriesKey key = new SeriesKey(call.operation(), call.provider(), valueOrNone(call.requestModel()),
-				valueOrNone(call.responseModel()), call.attribution().metricTags());
+				valueOrNone(call.responseModel()), call.usageSource(), call.attribution().metricTags());
 		SeriesMeters meters = this.series.get(key);
 		if (meters == null) {
 			meters = this.series.computeIfAbsent(key, SeriesMeters::new);
@@ -165,7 +166,7 @@ public class LlmCostMeterRecorder implements PricedCallListener {
 	 * The low-cardinality values that a series of meters is kept for.
 	 */
 	private record SeriesKey(String operation, String provider, String requestModel, String responseModel,
-			Map<String, String> metricTags) {
+			UsageSource usageSource, Map<String, String> metricTags) {
 
 	}
 
@@ -191,7 +192,8 @@ public class LlmCostMeterRecorder implements PricedCallListener {
 				callTags = callTags.and(tag.getKey(), tag.getValue());
 			}
 			this.callTags = callTags;
-			this.tags = callTags.and(LowCardinalityKeyNames.RESPONSE_MODEL.asString(), key.responseModel());
+			this.tags = callTags.and(LowCardinalityKeyNames.RESPONSE_MODEL.asString(), key.responseModel())
+				.and(LowCardinalityKeyNames.USAGE_SOURCE.asString(), key.usageSource().value());
 			for (BillingDimension dimension : BillingDimension.tokens()) {
 				this.tokens[dimension.ordinal()] = LlmCostMeterRecorder.this.tokens
 					.withTags(this.tags.and(TOKEN_TYPE, dimension.meterType()));

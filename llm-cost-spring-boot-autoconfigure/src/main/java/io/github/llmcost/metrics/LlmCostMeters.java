@@ -24,8 +24,8 @@ import io.micrometer.core.instrument.docs.MeterDocumentation;
 /**
  * Every meter that llm-cost records, in one place. Besides their own keys, the token and
  * cost meters carry the low-cardinality keys of the {@code llm.call} observation except
- * {@code llm.priced}; {@code llm.call.cost} also leaves out the response model. The
- * README's table of meters is checked against this list.
+ * {@code llm.priced}; {@code llm.call.cost} also leaves out the response model and
+ * {@code llm.usage.source}. The README's table of meters is checked against this list.
  *
  * @author llm-cost contributors
  * @since 0.1.0

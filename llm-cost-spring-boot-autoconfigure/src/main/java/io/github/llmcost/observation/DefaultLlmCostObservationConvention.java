@@ -65,7 +65,7 @@ public class DefaultLlmCostObservationConvention implements LlmCostObservationCo
 	public KeyValues getLowCardinalityKeyValues(LlmCostObservationContext context) {
 		return KeyValues
 			.of(operationName(context), providerName(context), requestModel(context), responseModel(context),
-					priced(context))
+					priced(context), usageSource(context))
 			.and(metricTags(context));
 	}
 
@@ -132,6 +132,10 @@ public class DefaultLlmCostObservationConvention implements LlmCostObservationCo
 
 	protected KeyValue priced(LlmCostObservationContext context) {
 		return (context.getCost() != null) ? PRICED : NOT_PRICED;
+	}
+
+	protected KeyValue usageSource(LlmCostObservationContext context) {
+		return KeyValue.of(LowCardinalityKeyNames.USAGE_SOURCE, context.getUsageSource().value());
 	}
 
 	protected KeyValue costCurrency(LlmCostObservationContext context) {

@@ -24,6 +24,7 @@ import io.github.llmcost.cost.LlmCost;
 import io.github.llmcost.pricing.ResolvedPrice;
 import io.github.llmcost.recording.PricedCall;
 import io.github.llmcost.usage.TokenUsage;
+import io.github.llmcost.usage.UsageSource;
 import io.micrometer.observation.Observation;
 import org.jspecify.annotations.Nullable;
 
@@ -58,6 +59,8 @@ public class LlmCostObservationContext extends Observation.Context {
 	private @Nullable ResolvedPrice price;
 
 	private @Nullable LlmCost cost;
+
+	private UsageSource usageSource = UsageSource.REPORTED;
 
 	LlmCostObservationContext(Builder builder) {
 		Assert.state(builder.operation != null, "operation must be set");
@@ -161,6 +164,22 @@ public class LlmCostObservationContext extends Observation.Context {
 	}
 
 	/**
+	 * Return whether the provider reported the usage or llm-cost estimated it.
+	 * @return the source of the usage
+	 */
+	public UsageSource getUsageSource() {
+		return this.usageSource;
+	}
+
+	/**
+	 * Set whether the provider reported the usage or llm-cost estimated it.
+	 * @param usageSource the source of the usage
+	 */
+	public void setUsageSource(UsageSource usageSource) {
+		this.usageSource = usageSource;
+	}
+
+	/**
 	 * Return the price that the call's model resolved to.
 	 * @return the price, or {@code null} if the model is unpriced
 	 */
@@ -194,7 +213,7 @@ public class LlmCostObservationContext extends Observation.Context {
 	 */
 	public PricedCall toPricedCall(boolean failed) {
 		return new PricedCall(this.operation, this.provider, this.requestModel, this.responseModel, this.currency,
-				this.streaming, this.attribution, this.usage, this.price, this.cost, failed);
+				this.streaming, this.attribution, this.usage, this.price, this.cost, this.usageSource, failed);
 	}
 
 	/**
@@ -202,7 +221,10 @@ public class LlmCostObservationContext extends Observation.Context {
 	 * @return the cost source
 	 */
 	public CostSource getCostSource() {
-		return (this.cost != null) ? CostSource.LOCAL : CostSource.UNPRICED;
+		if (this.cost == null) {
+			return CostSource.UNPRICED;
+		}
+		return (this.usageSource == UsageSource.ESTIMATED) ? CostSource.ESTIMATED : CostSource.LOCAL;
 	}
 
 	/**

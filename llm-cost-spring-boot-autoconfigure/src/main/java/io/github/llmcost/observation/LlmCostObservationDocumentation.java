@@ -108,6 +108,17 @@ public enum LlmCostObservationDocumentation implements ObservationDocumentation 
 			public String asString() {
 				return "llm.priced";
 			}
+		},
+
+		/**
+		 * Whether the provider reported the call's usage ({@code reported}) or llm-cost
+		 * estimated it ({@code estimated}).
+		 */
+		USAGE_SOURCE {
+			@Override
+			public String asString() {
+				return "llm.usage.source";
+			}
 		}
 
 	}

@@ -22,6 +22,7 @@ import io.github.llmcost.attribution.AttributionPolicy.Attribution;
 import io.github.llmcost.cost.LlmCost;
 import io.github.llmcost.pricing.ResolvedPrice;
 import io.github.llmcost.usage.TokenUsage;
+import io.github.llmcost.usage.UsageSource;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.util.Assert;
@@ -43,13 +44,15 @@ import org.springframework.util.Assert;
  * usage was reported
  * @param cost the cost of the call, or {@code null} if it is unpriced or no usage was
  * reported
+ * @param usageSource whether the provider reported the usage or llm-cost estimated it
  * @param failed whether the call failed
  * @author llm-cost contributors
  * @since 0.1.0
  */
 public record PricedCall(String operation, String provider, @Nullable String requestModel,
 		@Nullable String responseModel, Currency currency, boolean streaming, Attribution attribution,
-		@Nullable TokenUsage usage, @Nullable ResolvedPrice price, @Nullable LlmCost cost, boolean failed) {
+		@Nullable TokenUsage usage, @Nullable ResolvedPrice price, @Nullable LlmCost cost, UsageSource usageSource,
+		boolean failed) {
 
 	/**
 	 * Name under which a call without a model name counts.
@@ -64,6 +67,7 @@ public record PricedCall(String operation, String provider, @Nullable String req
 		Assert.hasText(provider, "provider must not be empty");
 		Assert.notNull(currency, "currency must not be null");
 		Assert.notNull(attribution, "attribution must not be null");
+		Assert.notNull(usageSource, "usageSource must not be null");
 	}
 
 	/**

@@ -43,6 +43,7 @@ import io.github.llmcost.pricing.ResolvedPrice;
 import io.github.llmcost.recording.PricedCall;
 import io.github.llmcost.testsupport.Usages;
 import io.github.llmcost.usage.TokenUsage;
+import io.github.llmcost.usage.UsageSource;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
@@ -209,15 +210,16 @@ class LlmCostEndpointTests {
 
 	private void observe(String requestModel, String responseModel, TokenUsage usage) {
 		ResolvedPrice price = this.resolver.resolve(responseModel, requestModel);
-		this.totals.onPricedCall(new PricedCall("chat", "openai", requestModel, responseModel, USD, false,
-				Attribution.NONE, usage, price,
-				(price != null) ? new LlmCostCalculator(USD).calculate(usage, price.price()) : null, false));
+		this.totals
+			.onPricedCall(new PricedCall("chat", "openai", requestModel, responseModel, USD, false, Attribution.NONE,
+					usage, price, (price != null) ? new LlmCostCalculator(USD).calculate(usage, price.price()) : null,
+					UsageSource.REPORTED, false));
 	}
 
 	private void record(CallPricer.@Nullable Charge charge, String model, @Nullable TokenUsage usage) {
 		assertThat(charge).isNotNull();
 		this.totals.onPricedCall(new PricedCall("chat", "test", model, model, USD, false, Attribution.NONE, usage,
-				charge.price(), charge.cost(), false));
+				charge.price(), charge.cost(), UsageSource.REPORTED, false));
 	}
 
 }

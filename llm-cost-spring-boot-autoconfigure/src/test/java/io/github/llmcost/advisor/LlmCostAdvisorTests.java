@@ -68,6 +68,7 @@ import org.springframework.ai.chat.model.ChatResponse;
 import org.springframework.ai.chat.model.Generation;
 import org.springframework.ai.chat.prompt.ChatOptions;
 import org.springframework.ai.chat.prompt.Prompt;
+import org.springframework.ai.tokenizer.JTokkitTokenCountEstimator;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 
@@ -196,6 +197,85 @@ class LlmCostAdvisorTests {
 		assertThat(first).isEqualTo("Hel");
 		assertThat(tokens("input")).isEqualTo(500);
 		assertThat(this.observationRegistry).hasObservationWithNameEqualTo("llm.call").that().hasBeenStopped();
+	}
+
+	@Test
+	void shouldEstimateStreamCancelledBeforeItsUsage() {
+		given(this.chatModel.stream(any(Prompt.class)))
+			.willReturn(Flux.concat(Flux.just(modelChunk("Hello there")), Flux.never()));
+		String first = chatClient(PRICES).prompt()
+			.user("What is the capital of France?")
+			.stream()
+			.content()
+			.take(1)
+			.blockFirst(Duration.ofSeconds(10));
+		assertThat(first).isEqualTo("Hello there");
+		assertEstimated("What is the capital of France?", "Hello there");
+	}
+
+	@Test
+	void shouldEstimateStreamThatFailsBeforeItsUsage() {
+		IllegalStateException failure = new IllegalStateException("connection reset");
+		given(this.chatModel.stream(any(Prompt.class)))
+			.willReturn(Flux.concat(Flux.just(modelChunk("Hello"), modelChunk(" there")), Flux.error(failure)));
+		assertThatIllegalStateException().isThrownBy(
+				() -> chatClient(PRICES).prompt().user("What is the capital of France?").stream().content().blockLast())
+			.isSameAs(failure);
+		assertEstimated("What is the capital of France?", "Hello there");
+	}
+
+	@Test
+	void shouldEstimateStreamThatCompletesWithoutUsage() {
+		given(this.chatModel.stream(any(Prompt.class)))
+			.willReturn(Flux.just(modelChunk("Hello"), modelChunk(" there"), modelChunk("")));
+		chatClient(PRICES).prompt().user("What is the capital of France?").stream().content().blockLast();
+		assertEstimated("What is the capital of France?", "Hello there");
+	}
+
+	@Test
+	void shouldNotEstimateStreamRefusedBeforeAnyAnswer() {
+		IllegalStateException refused = new IllegalStateException("400 Bad Request");
+		given(this.chatModel.stream(any(Prompt.class))).willReturn(Flux.error(refused));
+		assertThatIllegalStateException()
+			.isThrownBy(() -> chatClient(PRICES).prompt().user("Hi").stream().content().blockLast())
+			.isSameAs(refused);
+		assertThat(this.meterRegistry.find("llm.tokens").meters()).isEmpty();
+		assertThat(this.observationRegistry).hasObservationWithNameEqualTo("llm.call")
+			.that()
+			.hasLowCardinalityKeyValue("llm.usage.source", "reported")
+			.hasLowCardinalityKeyValue("llm.priced", "false");
+	}
+
+	private void assertEstimated(String prompt, String answer) {
+		JTokkitTokenCountEstimator jtokkit = new JTokkitTokenCountEstimator();
+		double input = jtokkit.estimate(prompt);
+		double output = jtokkit.estimate(answer);
+		assertThat(input).isPositive();
+		assertThat(output).isPositive();
+		assertThat(this.meterRegistry.get("llm.tokens")
+			.tags("llm.token.type", "input", "llm.usage.source", "estimated")
+			.counter()
+			.count()).isEqualTo(input);
+		assertThat(this.meterRegistry.get("llm.tokens")
+			.tags("llm.token.type", "output", "llm.usage.source", "estimated")
+			.counter()
+			.count()).isEqualTo(output);
+		// gpt-4o: 2.50 input and 10.00 output per million tokens
+		assertThat(this.meterRegistry.get("llm.call.cost").summary().totalAmount())
+			.isEqualTo(new BigDecimal("2.50").multiply(BigDecimal.valueOf((long) input))
+				.add(new BigDecimal("10.00").multiply(BigDecimal.valueOf((long) output)))
+				.movePointLeft(6)
+				.doubleValue());
+		assertThat(this.observationRegistry).hasObservationWithNameEqualTo("llm.call")
+			.that()
+			.hasBeenStopped()
+			.hasLowCardinalityKeyValue("llm.usage.source", "estimated")
+			.hasHighCardinalityKeyValue("gen_ai.usage.cost.source", "estimated");
+	}
+
+	private static ChatResponse modelChunk(String text) {
+		return new ChatResponse(List.of(new Generation(new AssistantMessage(text))),
+				ChatResponseMetadata.builder().model("gpt-4o-2024-08-06").build());
 	}
 
 	@Test

@@ -41,6 +41,7 @@ import io.github.llmcost.pricing.ModelPrice;
 import io.github.llmcost.pricing.ResolvedPrice;
 import io.github.llmcost.recording.PricedCall;
 import io.github.llmcost.testsupport.MutableClock;
+import io.github.llmcost.usage.UsageSource;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
@@ -227,7 +228,7 @@ class SpendMonitorTests {
 		ResolvedPrice price = new ResolvedPrice(model, "test",
 				ModelPrice.builder().input(BigDecimal.ONE).output(BigDecimal.ONE).build());
 		this.recorder.onPricedCall(new PricedCall("chat", "openai", model, null, USD, false, attribution, null, price,
-				cost(new BigDecimal(amount, MathContext.DECIMAL64)), false));
+				cost(new BigDecimal(amount, MathContext.DECIMAL64)), UsageSource.REPORTED, false));
 	}
 
 	private static LlmCost cost(BigDecimal amount) {

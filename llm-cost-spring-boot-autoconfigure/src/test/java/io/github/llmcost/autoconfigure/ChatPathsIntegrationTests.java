@@ -16,9 +16,13 @@
 
 package io.github.llmcost.autoconfigure;
 
+import java.math.BigDecimal;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import io.github.llmcost.advisor.LlmCostAdvisor;
@@ -35,8 +39,10 @@ import org.springframework.ai.chat.model.ChatModel;
 import org.springframework.ai.chat.model.ChatResponse;
 import org.springframework.ai.chat.prompt.Prompt;
 import org.springframework.ai.openai.OpenAiChatOptions;
+import org.springframework.ai.tokenizer.JTokkitTokenCountEstimator;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.web.client.RestClient;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
@@ -193,6 +199,58 @@ class ChatPathsIntegrationTests {
 					.content()
 					.collectList()
 					.block());
+	}
+
+	@Test
+	void streamWithoutUsageIsEstimatedNotDropped() {
+		String model = "path-stream-no-usage";
+		String body = Arrays.stream(TestFixtures.body("openai/chat-completion-stream.txt").split("\n\n"))
+			.filter((event) -> !event.contains("\"usage\":{"))
+			.collect(Collectors.joining("\n\n"))
+			.replace("gpt-4o-mini-2024-07-18", "gpt-4o-mini-2031-03-03");
+		openAi.stubFor(
+				post(urlEqualTo("/v1/chat/completions")).withRequestBody(matchingJsonPath("$.model", equalTo(model)))
+					.willReturn(aResponse().withHeader("Content-Type", "text/event-stream").withBody(body)));
+		String answer = String.join("",
+				this.chatClientBuilder.build()
+					.prompt()
+					.options(OpenAiChatOptions.builder().model(model).streamUsage(false))
+					.user("Say hello to the stream")
+					.stream()
+					.content()
+					.collectList()
+					.block());
+		assertThat(answer).isEqualTo("Hello from the stream");
+		JTokkitTokenCountEstimator jtokkit = new JTokkitTokenCountEstimator();
+		long input = jtokkit.estimate("Say hello to the stream");
+		long output = jtokkit.estimate(answer);
+		// gpt-4o-mini: 0.15 input and 0.60 output per million tokens
+		double cost = new BigDecimal("0.15").multiply(BigDecimal.valueOf(input))
+			.add(new BigDecimal("0.60").multiply(BigDecimal.valueOf(output)))
+			.movePointLeft(6)
+			.doubleValue();
+		ActuatorMetrics metrics = new ActuatorMetrics(this.port);
+		String requestModel = "gen_ai.request.model:" + model;
+		Awaitility.await().atMost(Duration.ofSeconds(10)).ignoreExceptions().untilAsserted(() -> {
+			assertThat(metrics.count("llm.call", requestModel, "llm.usage.source:estimated")).isEqualTo(1);
+			assertThat(metrics.count("llm.tokens", requestModel, "llm.token.type:input", "llm.usage.source:estimated"))
+				.isEqualTo(input);
+			assertThat(metrics.count("llm.tokens", requestModel, "llm.token.type:output", "llm.usage.source:estimated"))
+				.isEqualTo(output);
+			assertThat(metrics.count("llm.cost", requestModel, "llm.usage.source:estimated")).isCloseTo(cost,
+					within(1e-15));
+		});
+		Map<?, ?> spend = (Map<?, ?>) ((Map<?, ?>) llmCost().get("models")).get("gpt-4o-mini-2031-03-03");
+		assertThat(spend.get("estimatedCalls")).isEqualTo(1);
+		assertThat(new BigDecimal((String) spend.get("estimatedCost")).doubleValue()).isEqualTo(cost);
+	}
+
+	private Map<?, ?> llmCost() {
+		return RestClient.create("http://localhost:" + this.port)
+			.get()
+			.uri("/actuator/llmcost")
+			.retrieve()
+			.body(Map.class);
 	}
 
 	@Test

@@ -97,14 +97,14 @@ class PrometheusExportIntegrationTests {
 		Set<String> common = Set.of("gen_ai_operation_name", "gen_ai_provider_name", "gen_ai_request_model", "feature",
 				"team");
 		assertThat(labels.get("llm_cost_USD_total")).containsAll(common)
-			.contains("gen_ai_response_model", "llm_cost_type", "currency")
-			.hasSize(8);
+			.contains("gen_ai_response_model", "llm_cost_type", "currency", "llm_usage_source")
+			.hasSize(9);
 		assertThat(labels.get("llm_tokens_total")).containsAll(common)
-			.contains("gen_ai_response_model", "llm_token_type")
-			.hasSize(7);
-		assertThat(labels.get("llm_call_seconds_count")).containsAll(common)
-			.contains("gen_ai_response_model", "llm_priced", "error")
+			.contains("gen_ai_response_model", "llm_token_type", "llm_usage_source")
 			.hasSize(8);
+		assertThat(labels.get("llm_call_seconds_count")).containsAll(common)
+			.contains("gen_ai_response_model", "llm_priced", "llm_usage_source", "error")
+			.hasSize(9);
 		assertThat(labels.get("llm_call_cost_USD_count")).containsAll(common).contains("currency").hasSize(6);
 		assertThat(labels.get("llm_call_cost_USD")).contains("quantile");
 		assertThat(labels.get("llm_budget_spent_USD")).containsExactlyInAnyOrder("budget", "currency");
@@ -113,13 +113,13 @@ class PrometheusExportIntegrationTests {
 			.doesNotContain("llm_token_type");
 		assertThat(scrape).contains("llm_cost_USD_total{currency=\"USD\",feature=\"prometheus-names\","
 				+ "gen_ai_operation_name=\"chat\",gen_ai_provider_name=\"openai\",gen_ai_request_model=\"gpt-4.1-mini\","
-				+ "gen_ai_response_model=\"gpt-4.1-mini-2025-04-14\",llm_cost_type=\"input\",team=\"observability\"} 2.4E-4\n",
+				+ "gen_ai_response_model=\"gpt-4.1-mini-2025-04-14\",llm_cost_type=\"input\",llm_usage_source=\"reported\",team=\"observability\"} 2.4E-4\n",
 				"llm_tokens_total{feature=\"prometheus-names\",gen_ai_operation_name=\"chat\","
 						+ "gen_ai_provider_name=\"openai\",gen_ai_request_model=\"acme-local-7b\","
-						+ "gen_ai_response_model=\"acme-local-7b\",llm_token_type=\"cached_input\",team=\"observability\"} 400.0\n",
+						+ "gen_ai_response_model=\"acme-local-7b\",llm_token_type=\"cached_input\",llm_usage_source=\"reported\",team=\"observability\"} 400.0\n",
 				"llm_call_seconds_count{error=\"none\",feature=\"prometheus-names\",gen_ai_operation_name=\"chat\","
 						+ "gen_ai_provider_name=\"openai\",gen_ai_request_model=\"acme-local-7b\","
-						+ "gen_ai_response_model=\"acme-local-7b\",llm_priced=\"false\",team=\"observability\"} 1\n");
+						+ "gen_ai_response_model=\"acme-local-7b\",llm_priced=\"false\",llm_usage_source=\"reported\",team=\"observability\"} 1\n");
 	}
 
 	@Test

@@ -67,7 +67,7 @@ class DefaultLlmCostObservationConventionTests {
 		assertThat(this.convention.getLowCardinalityKeyValues(context)).containsExactly(
 				KeyValue.of("gen_ai.operation.name", "chat"), KeyValue.of("gen_ai.provider.name", "openai"),
 				KeyValue.of("gen_ai.request.model", "none"), KeyValue.of("gen_ai.response.model", "none"),
-				KeyValue.of("llm.priced", "false"));
+				KeyValue.of("llm.priced", "false"), KeyValue.of("llm.usage.source", "reported"));
 	}
 
 	@Test

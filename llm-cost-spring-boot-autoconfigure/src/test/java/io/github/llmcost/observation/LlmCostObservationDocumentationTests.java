@@ -35,7 +35,7 @@ class LlmCostObservationDocumentationTests {
 	void shouldDocumentLowCardinalityKeys() {
 		assertThat(names(LlmCostObservationDocumentation.LLM_CALL.getLowCardinalityKeyNames())).containsExactly(
 				"gen_ai.operation.name", "gen_ai.provider.name", "gen_ai.request.model", "gen_ai.response.model",
-				"llm.priced");
+				"llm.priced", "llm.usage.source");
 	}
 
 	@Test
