@@ -29,10 +29,13 @@ import java.util.StringJoiner;
 import io.github.llmcost.actuate.LlmCostTotals;
 import io.github.llmcost.actuate.LlmCostTotals.Totals;
 import io.github.llmcost.advisor.LlmCostAdvisor;
+import io.github.llmcost.attribution.AttributionPolicy;
 import io.github.llmcost.billing.BillingDimension;
+import io.github.llmcost.budget.BudgetGuard;
 import io.github.llmcost.cost.CallPricer;
 import io.github.llmcost.cost.LlmCost;
 import io.github.llmcost.metrics.LlmCostMeterRecorder;
+import io.github.llmcost.model.LlmCostChatObservationHandler;
 import io.github.llmcost.pricing.ModelPrice;
 import io.github.llmcost.pricing.ResolvedPrice;
 import io.github.llmcost.recording.LlmCostRecorder;
@@ -40,8 +43,12 @@ import io.github.llmcost.testsupport.ConcurrentCalls;
 import io.github.llmcost.usage.TokenUsage;
 import io.github.llmcost.usage.UsageNormalizer;
 import io.github.llmcost.usage.UsageNormalizers;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.ai.chat.client.ChatClient;
@@ -53,8 +60,12 @@ import org.springframework.ai.chat.metadata.Usage;
 import org.springframework.ai.chat.model.ChatModel;
 import org.springframework.ai.chat.model.ChatResponse;
 import org.springframework.ai.chat.model.Generation;
+import org.springframework.ai.chat.observation.ChatModelObservationContext;
+import org.springframework.ai.chat.observation.ChatModelObservationDocumentation;
+import org.springframework.ai.chat.observation.DefaultChatModelObservationConvention;
 import org.springframework.ai.chat.prompt.ChatOptions;
 import org.springframework.ai.chat.prompt.Prompt;
+import org.springframework.beans.factory.support.StaticListableBeanFactory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -68,6 +79,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ConcurrentRecordingTests {
 
 	private static final Currency USD = Currency.getInstance("USD");
+
+	private static final String DIRECT_PROVIDER = "test";
 
 	private static final int THREADS = 8;
 
@@ -99,41 +112,70 @@ class ConcurrentRecordingTests {
 	void eightThreadsOfRandomCallsShouldAddUpToTheExactSums() throws Exception {
 		assertThat(PRICES).as("every dimension is priced").hasSize(BillingDimension.values().length);
 		assertThat(MAX_TOKENS).as("every token dimension is drawn").hasSize(BillingDimension.tokens().size());
-		LlmCostAdvisor advisor = LlmCostAdvisor
-			.builder(CallPricer.builder((model) -> new ResolvedPrice("mix", "test", PRICE)).build())
-			.recorder(new LlmCostRecorder(List.of(new LlmCostMeterRecorder(this.meterRegistry), this.totals)))
-			.usageNormalizers(new UsageNormalizers(List.of(new NativeTokenUsageNormalizer())))
+		CallPricer pricer = CallPricer.builder((model) -> new ResolvedPrice("mix", "test", PRICE)).build();
+		LlmCostRecorder recorder = new LlmCostRecorder(
+				List.of(new LlmCostMeterRecorder(this.meterRegistry), this.totals));
+		UsageNormalizers usageNormalizers = new UsageNormalizers(List.of(new NativeTokenUsageNormalizer()));
+		LlmCostAdvisor advisor = LlmCostAdvisor.builder(pricer)
+			.recorder(recorder)
+			.usageNormalizers(usageNormalizers)
 			.build();
-		ChatClient chatClient = ChatClient.builder(new TokenMixModel()).defaultAdvisors(advisor).build();
+		// the model observes itself as Spring AI's chat models do, so that the calls made
+		// to it directly are priced by the chat observation handler
+		StaticListableBeanFactory beans = new StaticListableBeanFactory();
+		beans.addBean("pricer", pricer);
+		beans.addBean("recorder", recorder);
+		beans.addBean("usageNormalizers", usageNormalizers);
+		beans.addBean("attributionPolicy", AttributionPolicy.none());
+		ObservationRegistry observationRegistry = ObservationRegistry.create();
+		observationRegistry.observationConfig()
+			.observationHandler(new LlmCostChatObservationHandler(beans.getBeanProvider(CallPricer.class),
+					beans.getBeanProvider(LlmCostRecorder.class), beans.getBeanProvider(UsageNormalizers.class),
+					beans.getBeanProvider(AttributionPolicy.class), beans.getBeanProvider(BudgetGuard.class),
+					beans.getBeanProvider(ObservationRegistry.class),
+					beans.getBeanProvider(LlmCostObservationConvention.class)));
+		TokenMixModel chatModel = new TokenMixModel(observationRegistry);
+		ChatClient chatClient = ChatClient.builder(chatModel).defaultAdvisors(advisor).build();
 		Sums expected = new Sums();
-		for (Sums sums : ConcurrentCalls.run(THREADS, (thread) -> makeCalls(chatClient, new Random(thread)))) {
+		for (Sums sums : ConcurrentCalls.run(THREADS,
+				(thread) -> makeCalls(chatClient, chatModel, new Random(thread)))) {
 			expected.add(sums);
 		}
 		Totals total = this.totals.getTotal();
 		assertThat(total.calls()).isEqualTo(THREADS * CALLS_PER_THREAD);
-		assertThat(total.tokens()).isEqualTo(expected.tokens);
+		assertThat(total.tokens()).isEqualTo(expected.tokens());
 		assertThat(total.cost()).isNotNull();
 		for (BillingDimension dimension : BillingDimension.values()) {
 			assertThat(total.cost().get(dimension)).as(dimension.id())
-				.isEqualByComparingTo(expected.cost.get(dimension));
+				.isEqualByComparingTo(expected.cost().get(dimension));
 		}
-		assertThat(total.cost().total()).isEqualByComparingTo(expected.cost.total());
+		assertThat(total.cost().total()).isEqualByComparingTo(expected.cost().total());
 		// each llm.cost series reads its exact BigDecimal sum, rounded once to a double;
 		// dimensions of one meter type (cache_write, cache_write_1h) share one series
-		Map<String, BigDecimal> costByType = new HashMap<>();
-		Map<String, Long> tokensByType = new HashMap<>();
-		for (BillingDimension dimension : BillingDimension.values()) {
-			costByType.merge(dimension.meterType(), expected.cost.get(dimension), BigDecimal::add);
-			if (dimension.isToken()) {
-				tokensByType.merge(dimension.meterType(), expected.tokens.get(dimension), Long::sum);
+		for (boolean direct : new boolean[] { false, true }) {
+			Part sums = direct ? expected.direct : expected.client;
+			Map<String, BigDecimal> costByType = new HashMap<>();
+			Map<String, Long> tokensByType = new HashMap<>();
+			for (BillingDimension dimension : BillingDimension.values()) {
+				costByType.merge(dimension.meterType(), sums.cost.get(dimension), BigDecimal::add);
+				if (dimension.isToken()) {
+					tokensByType.merge(dimension.meterType(), sums.tokens.get(dimension), Long::sum);
+				}
 			}
+			costByType.forEach(
+					(type, sum) -> assertThat(cost(type, direct)).as(type + " " + direct).isEqualTo(sum.doubleValue()));
+			tokensByType.forEach((type, sum) -> assertThat(tokens(type, direct)).as(type + " " + direct)
+				.isEqualTo(sum.doubleValue()));
 		}
-		costByType.forEach((type, sum) -> assertThat(cost(type)).as(type).isEqualTo(sum.doubleValue()));
-		tokensByType.forEach((type, sum) -> assertThat(tokens(type)).as(type).isEqualTo(sum.doubleValue()));
-		assertThat(this.meterRegistry.get("llm.call.cost").summary().count()).isEqualTo(THREADS * CALLS_PER_THREAD);
+		assertThat(this.meterRegistry.get("llm.call.cost")
+			.summaries()
+			.stream()
+			.mapToLong(DistributionSummary::count)
+			.sum()).isEqualTo(THREADS * CALLS_PER_THREAD);
 	}
 
-	private Sums makeCalls(ChatClient chatClient, Random random) {
+	// a third of the calls go to the model directly, the others through the client
+	private Sums makeCalls(ChatClient chatClient, ChatModel chatModel, Random random) {
 		Sums sums = new Sums();
 		for (int i = 0; i < CALLS_PER_THREAD; i++) {
 			TokenUsage.Builder builder = TokenUsage.builder();
@@ -144,6 +186,11 @@ class ConcurrentRecordingTests {
 				message.add(Integer.toString(tokens));
 			}
 			TokenUsage mix = builder.build();
+			if (i % 3 == 0) {
+				chatModel.call(new Prompt(message.toString()));
+				sums.direct.add(mix, costOf(mix));
+				continue;
+			}
 			ChatClientResponse response = chatClient.prompt().user(message.toString()).call().chatClientResponse();
 			LlmCost cost = (LlmCost) response.context().get(LlmCostAdvisor.COST_CONTEXT_KEY);
 			assertThat(cost).isNotNull();
@@ -151,7 +198,7 @@ class ConcurrentRecordingTests {
 				assertThat(cost.asMap()).usingComparatorForType(BigDecimal::compareTo, BigDecimal.class)
 					.isEqualTo(costOf(mix).asMap());
 			}
-			sums.add(mix, cost);
+			sums.client.add(mix, cost);
 		}
 		return sums;
 	}
@@ -166,18 +213,57 @@ class ConcurrentRecordingTests {
 		return LlmCost.of(USD, amounts, LlmCost.BASE_TIER);
 	}
 
-	private double cost(String type) {
-		return this.meterRegistry.get("llm.cost").tag("llm.cost.type", type).functionCounter().count();
+	// the calls through the client and the direct ones are separate series: the model
+	// observation names the provider "test"
+	private double cost(String type, boolean direct) {
+		return this.meterRegistry.get("llm.cost")
+			.tag("llm.cost.type", type)
+			.functionCounters()
+			.stream()
+			.filter((counter) -> direct == DIRECT_PROVIDER.equals(counter.getId().getTag("gen_ai.provider.name")))
+			.mapToDouble(FunctionCounter::count)
+			.sum();
 	}
 
-	private double tokens(String type) {
-		return this.meterRegistry.get("llm.tokens").tag("llm.token.type", type).counter().count();
+	private double tokens(String type, boolean direct) {
+		return this.meterRegistry.get("llm.tokens")
+			.tag("llm.token.type", type)
+			.counters()
+			.stream()
+			.filter((counter) -> direct == DIRECT_PROVIDER.equals(counter.getId().getTag("gen_ai.provider.name")))
+			.mapToDouble(Counter::count)
+			.sum();
 	}
 
 	/**
-	 * Exact sums of the tokens and costs of some calls.
+	 * Exact sums of the tokens and costs of some calls: those through the client and
+	 * those made to the model directly.
 	 */
 	private static final class Sums {
+
+		private final Part client = new Part();
+
+		private final Part direct = new Part();
+
+		void add(Sums other) {
+			this.client.add(other.client.tokens, other.client.cost);
+			this.direct.add(other.direct.tokens, other.direct.cost);
+		}
+
+		TokenUsage tokens() {
+			return this.client.tokens.plus(this.direct.tokens);
+		}
+
+		LlmCost cost() {
+			return this.client.cost.plus(this.direct.cost);
+		}
+
+	}
+
+	/**
+	 * Exact sums of the tokens and costs of some calls of one path.
+	 */
+	private static final class Part {
 
 		private TokenUsage tokens = TokenUsage.EMPTY;
 
@@ -188,10 +274,6 @@ class ConcurrentRecordingTests {
 			this.cost = this.cost.plus(cost);
 		}
 
-		void add(Sums other) {
-			add(other.tokens, other.cost);
-		}
-
 	}
 
 	/**
@@ -200,8 +282,28 @@ class ConcurrentRecordingTests {
 	 */
 	static class TokenMixModel implements ChatModel {
 
+		private final ObservationRegistry observationRegistry;
+
+		TokenMixModel(ObservationRegistry observationRegistry) {
+			this.observationRegistry = observationRegistry;
+		}
+
 		@Override
 		public ChatResponse call(Prompt prompt) {
+			ChatModelObservationContext context = ChatModelObservationContext.builder()
+				.prompt(prompt)
+				.provider(DIRECT_PROVIDER)
+				.build();
+			return ChatModelObservationDocumentation.CHAT_MODEL_OPERATION
+				.observation(null, new DefaultChatModelObservationConvention(), () -> context, this.observationRegistry)
+				.observe(() -> {
+					ChatResponse response = respond(prompt);
+					context.setResponse(response);
+					return response;
+				});
+		}
+
+		private ChatResponse respond(Prompt prompt) {
 			String[] counts = prompt.getUserMessage().getText().split(",");
 			TokenUsage.Builder builder = TokenUsage.builder();
 			List<BillingDimension> dimensions = BillingDimension.tokens();
