@@ -163,18 +163,23 @@ public final class LlmCostAutoConfiguration {
 	LlmCostAdvisor llmCostAdvisor(CallPricer callPricer, LlmCostRecorder recorder, AttributionPolicy attributionPolicy,
 			BudgetGuard budgetGuard, LlmCostProperties properties, UsageNormalizers usageNormalizers,
 			ObjectProvider<ObservationRegistry> observationRegistry,
-			ObjectProvider<LlmCostObservationConvention> customConvention,
-			@Qualifier(TOKENIZER) TokenCountEstimator tokenizer) {
+			ObjectProvider<LlmCostObservationConvention> customConvention, UsageEstimator usageEstimator) {
 		return LlmCostAdvisor.builder(callPricer)
 			.recorder(recorder)
 			.usageNormalizers(usageNormalizers)
-			.usageEstimator(new UsageEstimator(tokenizer))
+			.usageEstimator(usageEstimator)
 			.observationRegistry(observationRegistry.getIfUnique(() -> ObservationRegistry.NOOP))
 			.observationConvention(customConvention.getIfAvailable())
 			.order(properties.getAdvisor().getOrder())
 			.attributionPolicy(attributionPolicy)
 			.budgetGuard(budgetGuard)
 			.build();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	UsageEstimator llmCostUsageEstimator(@Qualifier(TOKENIZER) TokenCountEstimator tokenizer) {
+		return new UsageEstimator(tokenizer);
 	}
 
 	@Bean
@@ -187,11 +192,13 @@ public final class LlmCostAutoConfiguration {
 	@ConditionalOnMissingBean
 	LlmCostChatObservationHandler llmCostChatObservationHandler(ObjectProvider<CallPricer> callPricer,
 			ObjectProvider<LlmCostRecorder> recorder, ObjectProvider<UsageNormalizers> usageNormalizers,
-			ObjectProvider<AttributionPolicy> attributionPolicy, ObjectProvider<BudgetGuard> budgetGuard,
-			ObjectProvider<ObservationRegistry> observationRegistry,
+			ObjectProvider<UsageEstimator> usageEstimator, ObjectProvider<AttributionPolicy> attributionPolicy,
+			ObjectProvider<BudgetGuard> budgetGuard, ObjectProvider<ObservationRegistry> observationRegistry,
 			ObjectProvider<LlmCostObservationConvention> customConvention) {
-		return new LlmCostChatObservationHandler(callPricer, recorder, usageNormalizers, attributionPolicy, budgetGuard,
-				observationRegistry, customConvention);
+		LlmCostChatObservationHandler handler = new LlmCostChatObservationHandler(callPricer, recorder,
+				usageNormalizers, attributionPolicy, budgetGuard, observationRegistry, customConvention);
+		handler.setUsageEstimator(usageEstimator);
+		return handler;
 	}
 
 	@Bean

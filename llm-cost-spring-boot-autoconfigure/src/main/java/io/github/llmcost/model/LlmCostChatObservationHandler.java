@@ -27,12 +27,15 @@ import io.github.llmcost.observation.LlmCostObservationContext;
 import io.github.llmcost.observation.LlmCostObservationConvention;
 import io.github.llmcost.recording.LlmCostRecorder;
 import io.github.llmcost.usage.TokenUsage;
+import io.github.llmcost.usage.UsageEstimator;
 import io.github.llmcost.usage.UsageNormalizers;
+import io.github.llmcost.usage.UsageSource;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.ai.chat.model.ChatResponse;
+import org.springframework.ai.chat.model.Generation;
 import org.springframework.ai.chat.observation.ChatModelObservationContext;
 import org.springframework.ai.chat.prompt.ChatOptions;
 import org.springframework.beans.factory.ObjectProvider;
@@ -61,6 +64,8 @@ public class LlmCostChatObservationHandler extends PricedModelObservationHandler
 
 	private final SingletonSupplier<UsageNormalizers> usageNormalizers;
 
+	private @Nullable ObjectProvider<UsageEstimator> usageEstimator;
+
 	/**
 	 * Create a handler, whose collaborators are resolved on first use.
 	 * @param pricer the pricer of calls
@@ -77,6 +82,15 @@ public class LlmCostChatObservationHandler extends PricedModelObservationHandler
 			ObjectProvider<LlmCostObservationConvention> observationConvention) {
 		super(pricer, recorder, attributionPolicy, budgetGuard, observationRegistry, observationConvention);
 		this.usageNormalizers = SingletonSupplier.of(usageNormalizers::getObject);
+	}
+
+	/**
+	 * Set the estimator of the usage of streams that end without usage; without one, such
+	 * streams are recorded without usage.
+	 * @param usageEstimator the estimator
+	 */
+	public void setUsageEstimator(ObjectProvider<UsageEstimator> usageEstimator) {
+		this.usageEstimator = usageEstimator;
 	}
 
 	@Override
@@ -114,11 +128,14 @@ public class LlmCostChatObservationHandler extends PricedModelObservationHandler
 	@Override
 	protected void price(ChatModelObservationContext context, LlmCostObservationContext call) {
 		ChatResponse response = context.getResponse();
-		if (response == null) {
-			return;
+		if (response != null) {
+			call.setResponseModel(emptyToNull(response.getMetadata().getModel()));
 		}
-		call.setResponseModel(emptyToNull(response.getMetadata().getModel()));
-		TokenUsage usage = this.usageNormalizers.obtain().normalizeReported(response.getMetadata().getUsage());
+		TokenUsage usage = (response != null)
+				? this.usageNormalizers.obtain().normalizeReported(response.getMetadata().getUsage()) : null;
+		if (usage == null) {
+			usage = estimate(context, response, call);
+		}
 		if (usage == null) {
 			getPricer().reportNoUsage(call.getResponseModel(), call.getRequestModel(), call.getProvider());
 			return;
@@ -129,6 +146,24 @@ public class LlmCostChatObservationHandler extends PricedModelObservationHandler
 		if (charge != null) {
 			call.setCost(charge.price(), charge.cost());
 		}
+	}
+
+	// a stream that ended without usage and without error (cancelled, or sent no usage)
+	// is estimated: its prompt, and the text Spring AI aggregated, if it completed
+	private @Nullable TokenUsage estimate(ChatModelObservationContext context, @Nullable ChatResponse response,
+			LlmCostObservationContext call) {
+		UsageEstimator estimator = (this.usageEstimator != null) ? this.usageEstimator.getIfAvailable() : null;
+		if (estimator == null || !context.isStreaming() || context.getError() != null) {
+			return null;
+		}
+		Generation result = (response != null) ? response.getResult() : null;
+		String text = (result != null) ? result.getOutput().getText() : null;
+		TokenUsage usage = estimator.estimate(context.getRequest(), (text != null) ? text : "");
+		if (usage.isEmpty()) {
+			return null;
+		}
+		call.setUsageSource(UsageSource.ESTIMATED);
+		return usage;
 	}
 
 	private static @Nullable String emptyToNull(@Nullable String value) {

@@ -139,7 +139,7 @@ public abstract class PricedModelObservationHandler<C extends ModelObservationCo
 	/**
 	 * Price the response of a call into the {@code llm.call} context: response model,
 	 * usage, price and cost.
-	 * @param context the model observation's context, with its response
+	 * @param context the model observation's context, with its response if it has one
 	 * @param call the {@code llm.call} context
 	 */
 	protected abstract void price(C context, LlmCostObservationContext call);
@@ -245,9 +245,7 @@ public abstract class PricedModelObservationHandler<C extends ModelObservationCo
 			return;
 		}
 		try {
-			if (context.getResponse() != null) {
-				price(context, call.context);
-			}
+			price(context, call.context);
 		}
 		catch (RuntimeException ex) {
 			logger.warn("Failed to price an LLM " + operation() + " call; the call is not affected", ex);

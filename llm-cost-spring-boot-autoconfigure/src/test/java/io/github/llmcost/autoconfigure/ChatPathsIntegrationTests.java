@@ -245,6 +245,36 @@ class ChatPathsIntegrationTests {
 		assertThat(new BigDecimal((String) spend.get("estimatedCost")).doubleValue()).isEqualTo(cost);
 	}
 
+	@Test
+	void chatModelStreamWithoutUsageIsEstimatedNotDropped() {
+		String model = "path-stream-chat-model-no-usage";
+		String body = Arrays.stream(TestFixtures.body("openai/chat-completion-stream.txt").split("\n\n"))
+			.filter((event) -> !event.contains("\"usage\":{"))
+			.collect(Collectors.joining("\n\n"))
+			.replace("gpt-4o-mini-2024-07-18", "gpt-4o-mini-2031-04-04");
+		openAi.stubFor(
+				post(urlEqualTo("/v1/chat/completions")).withRequestBody(matchingJsonPath("$.model", equalTo(model)))
+					.willReturn(aResponse().withHeader("Content-Type", "text/event-stream").withBody(body)));
+		List<ChatResponse> chunks = this.chatModel
+			.stream(new Prompt("Say hello to the stream",
+					OpenAiChatOptions.builder().model(model).streamUsage(false).build()))
+			.collectList()
+			.block();
+		assertThat(chunks).isNotEmpty();
+		JTokkitTokenCountEstimator jtokkit = new JTokkitTokenCountEstimator();
+		long input = jtokkit.estimate("Say hello to the stream");
+		long output = jtokkit.estimate("Hello from the stream");
+		ActuatorMetrics metrics = new ActuatorMetrics(this.port);
+		String requestModel = "gen_ai.request.model:" + model;
+		Awaitility.await().atMost(Duration.ofSeconds(10)).ignoreExceptions().untilAsserted(() -> {
+			assertThat(metrics.count("llm.call", requestModel, "llm.usage.source:estimated")).isEqualTo(1);
+			assertThat(metrics.count("llm.tokens", requestModel, "llm.token.type:input", "llm.usage.source:estimated"))
+				.isEqualTo(input);
+			assertThat(metrics.count("llm.tokens", requestModel, "llm.token.type:output", "llm.usage.source:estimated"))
+				.isEqualTo(output);
+		});
+	}
+
 	private Map<?, ?> llmCost() {
 		return RestClient.create("http://localhost:" + this.port)
 			.get()
