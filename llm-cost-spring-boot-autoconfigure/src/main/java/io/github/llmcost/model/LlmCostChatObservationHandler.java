@@ -22,7 +22,6 @@ import io.github.llmcost.advisor.AdvisedCalls;
 import io.github.llmcost.attribution.AttributionPolicy;
 import io.github.llmcost.budget.BudgetGuard;
 import io.github.llmcost.cost.CallPricer;
-import io.github.llmcost.cost.CallPricer.Charge;
 import io.github.llmcost.observation.LlmCostObservationContext;
 import io.github.llmcost.observation.LlmCostObservationConvention;
 import io.github.llmcost.recording.LlmCostRecorder;
@@ -39,7 +38,6 @@ import org.springframework.ai.chat.model.Generation;
 import org.springframework.ai.chat.observation.ChatModelObservationContext;
 import org.springframework.ai.chat.prompt.ChatOptions;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.util.StringUtils;
 import org.springframework.util.function.SingletonSupplier;
 
 /**
@@ -140,12 +138,7 @@ public class LlmCostChatObservationHandler extends PricedModelObservationHandler
 			getPricer().reportNoUsage(call.getResponseModel(), call.getRequestModel(), call.getProvider());
 			return;
 		}
-		call.setUsage(usage);
-		Charge charge = getPricer().priceTokens(usage, call.getResponseModel(), call.getRequestModel(),
-				call.getProvider());
-		if (charge != null) {
-			call.setCost(charge.price(), charge.cost());
-		}
+		charge(call, usage);
 	}
 
 	// a stream that ended without usage and without error (cancelled, or sent no usage)
@@ -164,10 +157,6 @@ public class LlmCostChatObservationHandler extends PricedModelObservationHandler
 		}
 		call.setUsageSource(UsageSource.ESTIMATED);
 		return usage;
-	}
-
-	private static @Nullable String emptyToNull(@Nullable String value) {
-		return StringUtils.hasText(value) ? value : null;
 	}
 
 }

@@ -23,7 +23,6 @@ import io.github.llmcost.billing.BillingDimension;
 import io.github.llmcost.budget.BudgetGuard;
 import io.github.llmcost.budget.LazyTokenCountEstimator;
 import io.github.llmcost.cost.CallPricer;
-import io.github.llmcost.cost.CallPricer.Charge;
 import io.github.llmcost.observation.LlmCostObservationContext;
 import io.github.llmcost.observation.LlmCostObservationConvention;
 import io.github.llmcost.pricing.ResolvedPrice;
@@ -39,7 +38,6 @@ import org.springframework.ai.embedding.EmbeddingResponse;
 import org.springframework.ai.embedding.observation.EmbeddingModelObservationContext;
 import org.springframework.ai.tokenizer.TokenCountEstimator;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.util.StringUtils;
 
 /**
  * Prices the calls of Spring AI {@link org.springframework.ai.embedding.EmbeddingModel
@@ -140,12 +138,7 @@ public class LlmCostEmbeddingObservationHandler
 			return;
 		}
 		TokenUsage usage = inputTokens(tokens);
-		call.setUsage(usage);
-		Charge charge = getPricer().priceTokens(usage, call.getResponseModel(), call.getRequestModel(),
-				call.getProvider());
-		if (charge != null) {
-			call.setCost(charge.price(), charge.cost());
-		}
+		charge(call, usage);
 	}
 
 	private static TokenUsage inputTokens(long tokens) {
@@ -162,10 +155,6 @@ public class LlmCostEmbeddingObservationHandler
 		}
 		Integer total = usage.getTotalTokens();
 		return (total != null) ? total : 0;
-	}
-
-	private static @Nullable String emptyToNull(@Nullable String value) {
-		return StringUtils.hasText(value) ? value : null;
 	}
 
 }

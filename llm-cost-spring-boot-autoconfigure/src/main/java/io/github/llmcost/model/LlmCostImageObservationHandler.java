@@ -40,7 +40,6 @@ import org.springframework.ai.image.observation.ImageModelObservationContext;
 import org.springframework.beans.BeanWrapper;
 import org.springframework.beans.PropertyAccessorFactory;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.util.StringUtils;
 
 /**
  * Prices the calls of Spring AI {@link ImageModel image models}: the number of images
@@ -204,10 +203,6 @@ public class LlmCostImageObservationHandler extends PricedModelObservationHandle
 		}
 		Object value = wrapper.getPropertyValue(property);
 		return (value != null) ? emptyToNull(value.toString()) : null;
-	}
-
-	private static @Nullable String emptyToNull(@Nullable String value) {
-		return StringUtils.hasText(value) ? value : null;
 	}
 
 }

@@ -26,11 +26,13 @@ import io.github.llmcost.budget.BudgetReservation;
 import io.github.llmcost.budget.LlmBudgetExceededException;
 import io.github.llmcost.budget.LlmBudgetUnavailableException;
 import io.github.llmcost.cost.CallPricer;
+import io.github.llmcost.cost.CallPricer.Charge;
 import io.github.llmcost.observation.DefaultLlmCostObservationConvention;
 import io.github.llmcost.observation.LlmCostObservationContext;
 import io.github.llmcost.observation.LlmCostObservationConvention;
 import io.github.llmcost.observation.LlmCostObservationDocumentation;
 import io.github.llmcost.recording.LlmCostRecorder;
+import io.github.llmcost.usage.TokenUsage;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationHandler;
 import io.micrometer.observation.ObservationRegistry;
@@ -42,6 +44,7 @@ import org.springframework.ai.chat.client.ChatClientRequest;
 import org.springframework.ai.chat.prompt.Prompt;
 import org.springframework.ai.model.observation.ModelObservationContext;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.util.StringUtils;
 import org.springframework.util.function.SingletonSupplier;
 
 /**
@@ -169,6 +172,30 @@ public abstract class PricedModelObservationHandler<C extends ModelObservationCo
 	 */
 	protected @Nullable BudgetGuard getBudgetGuard() {
 		return this.budgetGuard.get();
+	}
+
+	/**
+	 * Price the tokens of a call into its {@code llm.call} context: usage, price and
+	 * cost, or the usage alone if the model has no price (reported once).
+	 * @param call the {@code llm.call} context, with its response model
+	 * @param usage the tokens of the call
+	 */
+	protected void charge(LlmCostObservationContext call, TokenUsage usage) {
+		call.setUsage(usage);
+		Charge charge = getPricer().priceTokens(usage, call.getResponseModel(), call.getRequestModel(),
+				call.getProvider());
+		if (charge != null) {
+			call.setCost(charge.price(), charge.cost());
+		}
+	}
+
+	/**
+	 * Return the given text, or {@code null} if it is empty.
+	 * @param value the text
+	 * @return the text, or {@code null}
+	 */
+	protected static @Nullable String emptyToNull(@Nullable String value) {
+		return StringUtils.hasText(value) ? value : null;
 	}
 
 	@Override
