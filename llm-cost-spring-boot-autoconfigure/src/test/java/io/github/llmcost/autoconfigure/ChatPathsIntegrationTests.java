@@ -204,13 +204,7 @@ class ChatPathsIntegrationTests {
 	@Test
 	void streamWithoutUsageIsEstimatedNotDropped() {
 		String model = "path-stream-no-usage";
-		String body = Arrays.stream(TestFixtures.body("openai/chat-completion-stream.txt").split("\n\n"))
-			.filter((event) -> !event.contains("\"usage\":{"))
-			.collect(Collectors.joining("\n\n"))
-			.replace("gpt-4o-mini-2024-07-18", "gpt-4o-mini-2031-03-03");
-		openAi.stubFor(
-				post(urlEqualTo("/v1/chat/completions")).withRequestBody(matchingJsonPath("$.model", equalTo(model)))
-					.willReturn(aResponse().withHeader("Content-Type", "text/event-stream").withBody(body)));
+		stubStreamWithoutUsage(model, "gpt-4o-mini-2031-03-03");
 		String answer = String.join("",
 				this.chatClientBuilder.build()
 					.prompt()
@@ -248,13 +242,7 @@ class ChatPathsIntegrationTests {
 	@Test
 	void chatModelStreamWithoutUsageIsEstimatedNotDropped() {
 		String model = "path-stream-chat-model-no-usage";
-		String body = Arrays.stream(TestFixtures.body("openai/chat-completion-stream.txt").split("\n\n"))
-			.filter((event) -> !event.contains("\"usage\":{"))
-			.collect(Collectors.joining("\n\n"))
-			.replace("gpt-4o-mini-2024-07-18", "gpt-4o-mini-2031-04-04");
-		openAi.stubFor(
-				post(urlEqualTo("/v1/chat/completions")).withRequestBody(matchingJsonPath("$.model", equalTo(model)))
-					.willReturn(aResponse().withHeader("Content-Type", "text/event-stream").withBody(body)));
+		stubStreamWithoutUsage(model, "gpt-4o-mini-2031-04-04");
 		List<ChatResponse> chunks = this.chatModel
 			.stream(new Prompt("Say hello to the stream",
 					OpenAiChatOptions.builder().model(model).streamUsage(false).build()))
@@ -273,6 +261,17 @@ class ChatPathsIntegrationTests {
 			assertThat(metrics.count("llm.tokens", requestModel, "llm.token.type:output", "llm.usage.source:estimated"))
 				.isEqualTo(output);
 		});
+	}
+
+	// OpenAI's stream of gpt-4o-mini without its trailing usage chunk
+	private static void stubStreamWithoutUsage(String model, String responseModel) {
+		String body = Arrays.stream(TestFixtures.body("openai/chat-completion-stream.txt").split("\n\n"))
+			.filter((event) -> !event.contains("\"usage\":{"))
+			.collect(Collectors.joining("\n\n"))
+			.replace("gpt-4o-mini-2024-07-18", responseModel);
+		openAi.stubFor(
+				post(urlEqualTo("/v1/chat/completions")).withRequestBody(matchingJsonPath("$.model", equalTo(model)))
+					.willReturn(aResponse().withHeader("Content-Type", "text/event-stream").withBody(body)));
 	}
 
 	private Map<?, ?> llmCost() {
