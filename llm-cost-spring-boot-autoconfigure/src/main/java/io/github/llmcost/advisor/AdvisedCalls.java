@@ -51,14 +51,23 @@ public final class AdvisedCalls {
 	}
 
 	static <T> T advise(Supplier<T> call) {
-		int[] calls = depth.get();
-		calls[0]++;
+		int[] calls = enter();
 		try {
 			return call.get();
 		}
 		finally {
 			calls[0]--;
 		}
+	}
+
+	/**
+	 * Mark the calls made on this thread until the returned counter is decremented.
+	 * @return the counter of this thread, to decrement in a {@code finally} block
+	 */
+	static int[] enter() {
+		int[] calls = depth.get();
+		calls[0]++;
+		return calls;
 	}
 
 	static <T> Flux<T> adviseSubscription(Flux<T> stream) {

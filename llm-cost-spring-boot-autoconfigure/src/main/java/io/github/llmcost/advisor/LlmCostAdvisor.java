@@ -179,7 +179,13 @@ public final class LlmCostAdvisor implements CallAdvisor, StreamAdvisor {
 			// another llm-cost advisor in this chain prices the call
 			return chain.nextCall(request);
 		}
-		return AdvisedCalls.advise(() -> adviseUnpricedCall(request, chain));
+		int[] advised = AdvisedCalls.enter();
+		try {
+			return adviseUnpricedCall(request, chain);
+		}
+		finally {
+			advised[0]--;
+		}
 	}
 
 	private ChatClientResponse adviseUnpricedCall(ChatClientRequest request, CallAdvisorChain chain) {

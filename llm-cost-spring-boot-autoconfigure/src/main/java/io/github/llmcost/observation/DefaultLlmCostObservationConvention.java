@@ -25,6 +25,7 @@ import io.github.llmcost.cost.LlmCost;
 import io.github.llmcost.observation.LlmCostObservationDocumentation.HighCardinalityKeyNames;
 import io.github.llmcost.observation.LlmCostObservationDocumentation.LowCardinalityKeyNames;
 import io.github.llmcost.pricing.ResolvedPrice;
+import io.github.llmcost.usage.UsageSource;
 import io.micrometer.common.KeyValue;
 import io.micrometer.common.KeyValues;
 import org.jspecify.annotations.Nullable;
@@ -49,6 +50,12 @@ public class DefaultLlmCostObservationConvention implements LlmCostObservationCo
 	private static final KeyValue PRICED = KeyValue.of(LowCardinalityKeyNames.PRICED, "true");
 
 	private static final KeyValue NOT_PRICED = KeyValue.of(LowCardinalityKeyNames.PRICED, "false");
+
+	private static final KeyValue USAGE_REPORTED = KeyValue.of(LowCardinalityKeyNames.USAGE_SOURCE,
+			UsageSource.REPORTED.value());
+
+	private static final KeyValue USAGE_ESTIMATED = KeyValue.of(LowCardinalityKeyNames.USAGE_SOURCE,
+			UsageSource.ESTIMATED.value());
 
 	@Override
 	public String getName() {
@@ -135,7 +142,7 @@ public class DefaultLlmCostObservationConvention implements LlmCostObservationCo
 	}
 
 	protected KeyValue usageSource(LlmCostObservationContext context) {
-		return KeyValue.of(LowCardinalityKeyNames.USAGE_SOURCE, context.getUsageSource().value());
+		return (context.getUsageSource() == UsageSource.ESTIMATED) ? USAGE_ESTIMATED : USAGE_REPORTED;
 	}
 
 	protected KeyValue costCurrency(LlmCostObservationContext context) {
