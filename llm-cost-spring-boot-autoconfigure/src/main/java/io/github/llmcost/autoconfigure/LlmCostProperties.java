@@ -709,6 +709,12 @@ public class LlmCostProperties implements InitializingBean {
 		private @Nullable BigDecimal cacheWrite1h;
 
 		/**
+		 * Price of audio input tokens, per llm-cost.pricing.per-tokens tokens; defaults
+		 * to the input price.
+		 */
+		private @Nullable BigDecimal audioInput;
+
+		/**
 		 * Price of output tokens, per llm-cost.pricing.per-tokens tokens.
 		 */
 		private @Nullable BigDecimal output;
@@ -718,6 +724,12 @@ public class LlmCostProperties implements InitializingBean {
 		 * the output price.
 		 */
 		private @Nullable BigDecimal reasoning;
+
+		/**
+		 * Price of audio output tokens, per llm-cost.pricing.per-tokens tokens; defaults
+		 * to the output price.
+		 */
+		private @Nullable BigDecimal audioOutput;
 
 		/**
 		 * Flat fee per call, in llm-cost.currency; none unless set.
@@ -754,6 +766,22 @@ public class LlmCostProperties implements InitializingBean {
 
 		public void setCacheWrite1h(@Nullable BigDecimal cacheWrite1h) {
 			this.cacheWrite1h = cacheWrite1h;
+		}
+
+		public @Nullable BigDecimal getAudioInput() {
+			return this.audioInput;
+		}
+
+		public void setAudioInput(@Nullable BigDecimal audioInput) {
+			this.audioInput = audioInput;
+		}
+
+		public @Nullable BigDecimal getAudioOutput() {
+			return this.audioOutput;
+		}
+
+		public void setAudioOutput(@Nullable BigDecimal audioOutput) {
+			this.audioOutput = audioOutput;
 		}
 
 		public @Nullable BigDecimal getOutput() {

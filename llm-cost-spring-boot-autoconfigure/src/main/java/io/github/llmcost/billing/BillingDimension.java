@@ -62,6 +62,11 @@ public enum BillingDimension {
 	CACHE_WRITE_1H(Unit.TOKEN, Side.PROMPT, "cache_write", CACHE_WRITE, "cache_creation_input_token_cost_above_1hr"),
 
 	/**
+	 * Audio input tokens; priced as input unless priced.
+	 */
+	AUDIO_INPUT(Unit.TOKEN, Side.PROMPT, "audio_input", INPUT, "input_cost_per_audio_token"),
+
+	/**
 	 * Output tokens that are not reasoning tokens.
 	 */
 	OUTPUT(Unit.TOKEN, Side.COMPLETION, "output", null, "output_cost_per_token"),
@@ -70,6 +75,11 @@ public enum BillingDimension {
 	 * Reasoning (thinking) tokens; priced as output unless priced.
 	 */
 	REASONING(Unit.TOKEN, Side.COMPLETION, "reasoning", OUTPUT, "output_cost_per_reasoning_token"),
+
+	/**
+	 * Audio output tokens; priced as output unless priced.
+	 */
+	AUDIO_OUTPUT(Unit.TOKEN, Side.COMPLETION, "audio_output", OUTPUT, "output_cost_per_audio_token"),
 
 	/**
 	 * The flat fee of a call, one unit per call; free unless priced.

@@ -29,7 +29,10 @@ import org.springframework.ai.chat.metadata.Usage;
  * Spring AI reaches through the OpenAI client. OpenAI's prompt tokens include the cached
  * tokens ({@code prompt_tokens_details.cached_tokens}), and its completion tokens include
  * the reasoning tokens ({@code completion_tokens_details.reasoning_tokens}), which only
- * the native usage shows.
+ * the native usage shows; both include the audio tokens of audio models
+ * ({@code prompt_tokens_details.audio_tokens},
+ * {@code completion_tokens_details.audio_tokens}), which are split out as audio input and
+ * output.
  * <p>
  * DeepSeek, reached through the same client, reports its cache hits as
  * {@code prompt_cache_hit_tokens} (with {@code prompt_cache_miss_tokens}, the two adding
@@ -62,14 +65,22 @@ public class OpenAiUsageNormalizer implements UsageNormalizer {
 		long reasoning = completionUsage.completionTokensDetails()
 			.flatMap(CompletionUsage.CompletionTokensDetails::reasoningTokens)
 			.orElse(0L);
-		long input = Math.max(0, completionUsage.promptTokens() - cachedInput - cacheWrite);
-		long output = Math.max(0, completionUsage.completionTokens() - reasoning);
+		long audioInput = completionUsage.promptTokensDetails()
+			.flatMap(CompletionUsage.PromptTokensDetails::audioTokens)
+			.orElse(0L);
+		long audioOutput = completionUsage.completionTokensDetails()
+			.flatMap(CompletionUsage.CompletionTokensDetails::audioTokens)
+			.orElse(0L);
+		long input = Math.max(0, completionUsage.promptTokens() - cachedInput - cacheWrite - audioInput);
+		long output = Math.max(0, completionUsage.completionTokens() - reasoning - audioOutput);
 		return TokenUsage.builder()
 			.tokens(BillingDimension.INPUT, input)
 			.tokens(BillingDimension.CACHED_INPUT, cachedInput)
 			.tokens(BillingDimension.CACHE_WRITE, cacheWrite)
+			.tokens(BillingDimension.AUDIO_INPUT, audioInput)
 			.tokens(BillingDimension.OUTPUT, output)
 			.tokens(BillingDimension.REASONING, reasoning)
+			.tokens(BillingDimension.AUDIO_OUTPUT, audioOutput)
 			.build();
 	}
 

@@ -83,7 +83,9 @@ class AttributionCardinalityTests {
 			.map((meter) -> meter.getId().getTag("user"))
 			.collect(Collectors.toSet());
 		assertThat(users).hasSize(101).contains("other", "user-0", "user-99").doesNotContain("user-100");
-		assertThat(this.meterRegistry.find("llm.tokens").meters()).hasSize(101 * 5);
+		// seven token types: input, cached_input, cache_write, audio_input, output,
+		// reasoning, audio_output
+		assertThat(this.meterRegistry.find("llm.tokens").meters()).hasSize(101 * 7);
 		double total = this.meterRegistry.find("llm.cost")
 			.functionCounters()
 			.stream()
@@ -101,7 +103,7 @@ class AttributionCardinalityTests {
 			.isEqualTo(9_900);
 		assertThat(this.meterRegistry.getMeters()).extracting(Meter::getId)
 			.filteredOn((id) -> id.getName().startsWith("llm."))
-			.hasSizeLessThanOrEqualTo(101 * 5 + 101 * 6 + 101 + 1);
+			.hasSizeLessThanOrEqualTo(101 * 7 + 101 * 8 + 101 + 1);
 	}
 
 	/**

@@ -53,7 +53,8 @@ class BillingDimensionTests {
 	void meterTypesAreTheValuesOfTheContract() {
 		// DESIGN.md 3.3: llm.token.type and llm.cost.type values known so far
 		assertThat(BillingDimension.values()).extracting(BillingDimension::meterType)
-			.allMatch((type) -> type.matches("input|cached_input|cache_write|output|reasoning|request"));
+			.allMatch((type) -> type
+				.matches("input|cached_input|cache_write|audio_input|output|reasoning|audio_output|request"));
 	}
 
 	@Test

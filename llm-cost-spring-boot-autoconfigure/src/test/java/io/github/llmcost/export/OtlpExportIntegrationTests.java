@@ -85,11 +85,13 @@ class OtlpExportIntegrationTests {
 			.untilAsserted(() -> {
 				assertThat(values("llm_cost_USD_total{feature=\"otlp-metrics\"}", "llm_cost_type")).containsOnly(
 						entry("input", 0.00024), entry("cached_input", 0.00004), entry("cache_write", 0.0),
-						entry("output", 0.00064), entry("reasoning", 0.00016), entry("request", 0.0));
+						entry("audio_input", 0.0), entry("output", 0.00064), entry("reasoning", 0.00016),
+						entry("audio_output", 0.0), entry("request", 0.0));
 				assertThat(values("llm_tokens_total{feature=\"otlp-metrics\",gen_ai_request_model=\"acme-local-7b\"}",
 						"llm_token_type"))
 					.containsOnly(entry("input", 600.0), entry("cached_input", 400.0), entry("cache_write", 0.0),
-							entry("output", 400.0), entry("reasoning", 100.0));
+							entry("audio_input", 0.0), entry("output", 400.0), entry("reasoning", 100.0),
+							entry("audio_output", 0.0));
 				assertThat(values("llm_call_seconds_count{feature=\"otlp-metrics\"}", "llm_priced"))
 					.containsOnly(entry("true", 1.0), entry("false", 1.0));
 				assertThat(values("llm_call_cost_USD_sum{feature=\"otlp-metrics\"}", "gen_ai_request_model"))

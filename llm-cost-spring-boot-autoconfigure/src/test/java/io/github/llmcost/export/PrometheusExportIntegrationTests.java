@@ -133,7 +133,10 @@ class PrometheusExportIntegrationTests {
 			.untilAsserted(() -> {
 				assertThat(prometheus.query("up{job=\"llm-cost\"} == 1")).as(prometheus.get("/api/v1/targets"))
 					.hasSize(1);
-				assertThat(prometheus.query("llm_cost_USD_total{feature=\"prometheus-scrape\"}")).hasSize(6);
+				// one series per cost type: input, cached_input, cache_write,
+				// audio_input,
+				// output, reasoning, audio_output, request
+				assertThat(prometheus.query("llm_cost_USD_total{feature=\"prometheus-scrape\"}")).hasSize(8);
 			});
 		assertThat(prometheus.names("llm_.*")).contains("llm_call_cost_USD", "llm_call_cost_USD_count",
 				"llm_call_cost_USD_sum", "llm_call_seconds_bucket", "llm_call_seconds_count", "llm_call_seconds_sum",

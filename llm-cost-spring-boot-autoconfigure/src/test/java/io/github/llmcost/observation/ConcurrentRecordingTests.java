@@ -89,12 +89,13 @@ class ConcurrentRecordingTests {
 	// Prices with decimal fractions that no double holds exactly
 	private static final Map<BillingDimension, String> PRICES = Map.of(BillingDimension.INPUT, "2.5",
 			BillingDimension.CACHED_INPUT, "0.3", BillingDimension.CACHE_WRITE, "3.75", BillingDimension.CACHE_WRITE_1H,
-			"6.1", BillingDimension.OUTPUT, "10.1", BillingDimension.REASONING, "12.7", BillingDimension.REQUEST,
-			"0.0001");
+			"6.1", BillingDimension.AUDIO_INPUT, "40.3", BillingDimension.OUTPUT, "10.1", BillingDimension.REASONING,
+			"12.7", BillingDimension.AUDIO_OUTPUT, "80.7", BillingDimension.REQUEST, "0.0001");
 
 	private static final Map<BillingDimension, Integer> MAX_TOKENS = Map.of(BillingDimension.INPUT, 100_000,
 			BillingDimension.CACHED_INPUT, 50_000, BillingDimension.CACHE_WRITE, 10_000,
-			BillingDimension.CACHE_WRITE_1H, 7_000, BillingDimension.OUTPUT, 20_000, BillingDimension.REASONING, 5_000);
+			BillingDimension.CACHE_WRITE_1H, 7_000, BillingDimension.AUDIO_INPUT, 3_000, BillingDimension.OUTPUT,
+			20_000, BillingDimension.REASONING, 5_000, BillingDimension.AUDIO_OUTPUT, 2_000);
 
 	private static final ModelPrice PRICE = price();
 
