@@ -22,13 +22,10 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import io.github.llmcost.actuate.LlmCostTotals;
-import io.github.llmcost.attribution.AttributionPolicy;
-import io.github.llmcost.budget.BudgetGuard;
 import io.github.llmcost.cost.CallPricer;
 import io.github.llmcost.metrics.LlmCostMeterRecorder;
-import io.github.llmcost.model.LlmCostChatObservationHandler;
-import io.github.llmcost.observation.LlmCostObservationConvention;
 import io.github.llmcost.recording.LlmCostRecorder;
+import io.github.llmcost.testsupport.ChatModelObservations;
 import io.github.llmcost.usage.UsageNormalizers;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micrometer.observation.ObservationRegistry;
@@ -45,12 +42,8 @@ import org.openjdk.jmh.annotations.Warmup;
 
 import org.springframework.ai.chat.model.ChatModel;
 import org.springframework.ai.chat.model.ChatResponse;
-import org.springframework.ai.chat.observation.ChatModelObservationContext;
-import org.springframework.ai.chat.observation.ChatModelObservationDocumentation;
-import org.springframework.ai.chat.observation.DefaultChatModelObservationConvention;
 import org.springframework.ai.chat.prompt.ChatOptions;
 import org.springframework.ai.chat.prompt.Prompt;
-import org.springframework.beans.factory.support.StaticListableBeanFactory;
 
 /**
  * What pricing a {@link ChatModel} called directly costs: the same in-process model as
@@ -82,20 +75,11 @@ public class ChatModelBenchmark {
 		bareRegistry.observationConfig().observationHandler((context) -> true);
 		this.bare = new ObservedChatModel(bareRegistry);
 		LlmCostTotals totals = new LlmCostTotals(Clock.systemUTC(), Currency.getInstance("USD"));
-		StaticListableBeanFactory beans = new StaticListableBeanFactory();
-		beans.addBean("pricer", CallPricer.builder(Catalogs.production()).build());
-		beans.addBean("recorder",
-				new LlmCostRecorder(List.of(new LlmCostMeterRecorder(new SimpleMeterRegistry()), totals)));
-		beans.addBean("usageNormalizers", UsageNormalizers.detect(null));
-		beans.addBean("attributionPolicy", AttributionPolicy.none());
 		ObservationRegistry pricedRegistry = ObservationRegistry.create();
-		beans.addBean("observationRegistry", pricedRegistry);
 		pricedRegistry.observationConfig()
-			.observationHandler(new LlmCostChatObservationHandler(beans.getBeanProvider(CallPricer.class),
-					beans.getBeanProvider(LlmCostRecorder.class), beans.getBeanProvider(UsageNormalizers.class),
-					beans.getBeanProvider(AttributionPolicy.class), beans.getBeanProvider(BudgetGuard.class),
-					beans.getBeanProvider(ObservationRegistry.class),
-					beans.getBeanProvider(LlmCostObservationConvention.class)))
+			.observationHandler(ChatModelObservations.handler(CallPricer.builder(Catalogs.production()).build(),
+					new LlmCostRecorder(List.of(new LlmCostMeterRecorder(new SimpleMeterRegistry()), totals)),
+					UsageNormalizers.detect(null)))
 			.observationHandler((context) -> true);
 		this.priced = new ObservedChatModel(pricedRegistry);
 		this.prompt = new Prompt("Hello", ChatOptions.builder().model("gpt-4o").build());
@@ -122,8 +106,6 @@ public class ChatModelBenchmark {
 	 */
 	static final class ObservedChatModel implements ChatModel {
 
-		private static final DefaultChatModelObservationConvention CONVENTION = new DefaultChatModelObservationConvention();
-
 		private final ChatModel model = new ChatClientBenchmark.FixedChatModel();
 
 		private final ObservationRegistry observationRegistry;
@@ -134,17 +116,8 @@ public class ChatModelBenchmark {
 
 		@Override
 		public ChatResponse call(Prompt prompt) {
-			ChatModelObservationContext context = ChatModelObservationContext.builder()
-				.prompt(prompt)
-				.provider("openai")
-				.build();
-			return ChatModelObservationDocumentation.CHAT_MODEL_OPERATION
-				.observation(null, CONVENTION, () -> context, this.observationRegistry)
-				.observe(() -> {
-					ChatResponse response = this.model.call(prompt);
-					context.setResponse(response);
-					return response;
-				});
+			return ChatModelObservations.observe(this.observationRegistry, prompt, "openai",
+					() -> this.model.call(prompt));
 		}
 
 		@Override

@@ -72,7 +72,8 @@ public final class LlmCostConversationAdvisor implements CallAdvisor, StreamAdvi
 
 	@Override
 	public ChatClientResponse adviseCall(ChatClientRequest request, CallAdvisorChain chain) {
-		if (request.context().get(CALL_ROUNDS_KEY) instanceof CallRounds) {
+		if (rounds(request) != null) {
+			// an outer conversation advisor gathers the rounds
 			return chain.nextCall(request);
 		}
 		CallRounds rounds = new CallRounds();

@@ -17,16 +17,15 @@
 package io.github.llmcost.budget;
 
 import java.math.BigDecimal;
-import java.util.List;
 
 import io.github.llmcost.billing.BillingDimension;
 import io.github.llmcost.cost.LlmCostCalculator;
 import io.github.llmcost.pricing.ModelPriceResolver;
 import io.github.llmcost.pricing.ResolvedPrice;
 import io.github.llmcost.usage.TokenUsage;
+import io.github.llmcost.usage.UsageEstimator;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.ai.chat.messages.Message;
 import org.springframework.ai.chat.prompt.ChatOptions;
 import org.springframework.ai.chat.prompt.Prompt;
 import org.springframework.ai.tokenizer.TokenCountEstimator;
@@ -46,7 +45,7 @@ public final class CallCostEstimator {
 
 	private final LlmCostCalculator calculator;
 
-	private final TokenCountEstimator tokenizer;
+	private final UsageEstimator usageEstimator;
 
 	private final long defaultOutputTokens;
 
@@ -74,7 +73,7 @@ public final class CallCostEstimator {
 			TokenCountEstimator tokenizer, long defaultOutputTokens) {
 		this.priceResolver = priceResolver;
 		this.calculator = calculator;
-		this.tokenizer = tokenizer;
+		this.usageEstimator = new UsageEstimator(tokenizer);
 		this.defaultOutputTokens = defaultOutputTokens;
 	}
 
@@ -90,18 +89,10 @@ public final class CallCostEstimator {
 			return BigDecimal.ZERO;
 		}
 		TokenUsage usage = TokenUsage.builder()
-			.tokens(BillingDimension.INPUT, inputTokens(prompt.getInstructions()))
+			.tokens(BillingDimension.INPUT, this.usageEstimator.promptTokens(prompt))
 			.tokens(BillingDimension.OUTPUT, outputTokens(prompt.getOptions()))
 			.build();
 		return this.calculator.calculate(usage, price.price()).total();
-	}
-
-	private long inputTokens(List<Message> messages) {
-		long tokens = 0;
-		for (Message message : messages) {
-			tokens += this.tokenizer.estimate(message.getText());
-		}
-		return tokens;
 	}
 
 	private long outputTokens(@Nullable ChatOptions options) {

@@ -52,18 +52,27 @@ public final class UsageEstimator {
 	 * @return the estimated usage
 	 */
 	public TokenUsage estimate(Prompt prompt, CharSequence completion) {
-		long input = 0;
+		long output = (completion.length() > 0) ? this.tokenizer.estimate(completion.toString()) : 0;
+		return TokenUsage.builder()
+			.tokens(BillingDimension.INPUT, promptTokens(prompt))
+			.tokens(BillingDimension.OUTPUT, output)
+			.build();
+	}
+
+	/**
+	 * Count the tokens of the messages of a prompt.
+	 * @param prompt the prompt
+	 * @return the tokens
+	 */
+	public long promptTokens(Prompt prompt) {
+		long tokens = 0;
 		for (Message message : prompt.getInstructions()) {
 			String text = message.getText();
 			if (text != null && !text.isEmpty()) {
-				input += this.tokenizer.estimate(text);
+				tokens += this.tokenizer.estimate(text);
 			}
 		}
-		long output = (completion.length() > 0) ? this.tokenizer.estimate(completion.toString()) : 0;
-		return TokenUsage.builder()
-			.tokens(BillingDimension.INPUT, input)
-			.tokens(BillingDimension.OUTPUT, output)
-			.build();
+		return tokens;
 	}
 
 }

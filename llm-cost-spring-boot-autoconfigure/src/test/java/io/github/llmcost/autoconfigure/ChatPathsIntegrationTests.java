@@ -94,13 +94,7 @@ class ChatPathsIntegrationTests {
 
 	@Test
 	void autoConfiguredChatClientCallIsPricedOnce() {
-		assertCallPricedOnce("path-auto-configured",
-				(model) -> this.chatClientBuilder.build()
-					.prompt()
-					.options(OpenAiChatOptions.builder().model(model))
-					.user("Hi")
-					.call()
-					.content());
+		assertCallPricedOnce("path-auto-configured", (model) -> call(this.chatClientBuilder.build(), model));
 	}
 
 	@Test
@@ -114,52 +108,25 @@ class ChatPathsIntegrationTests {
 
 	@Test
 	void chatClientCreateCallIsPricedOnce() {
-		assertCallPricedOnce("path-create",
-				(model) -> ChatClient.create(this.chatModel)
-					.prompt()
-					.options(OpenAiChatOptions.builder().model(model))
-					.user("Hi")
-					.call()
-					.content());
+		assertCallPricedOnce("path-create", (model) -> call(ChatClient.create(this.chatModel), model));
 	}
 
 	@Test
 	void handBuiltChatClientCallIsPricedOnce() {
-		assertCallPricedOnce("path-hand-built",
-				(model) -> ChatClient.builder(this.chatModel)
-					.build()
-					.prompt()
-					.options(OpenAiChatOptions.builder().model(model))
-					.user("Hi")
-					.call()
-					.content());
+		assertCallPricedOnce("path-hand-built", (model) -> call(ChatClient.builder(this.chatModel).build(), model));
 	}
 
 	@Test
 	void chatClientWithTheAdvisorTwiceIsPricedOnce() {
 		assertCallPricedOnce("path-advisor-twice",
-				(model) -> this.chatClientBuilder.build()
-					.mutate()
-					.defaultAdvisors(this.llmCostAdvisor)
-					.build()
-					.prompt()
-					.options(OpenAiChatOptions.builder().model(model))
-					.user("Hi")
-					.call()
-					.content());
+				(model) -> call(this.chatClientBuilder.build().mutate().defaultAdvisors(this.llmCostAdvisor).build(),
+						model));
 	}
 
 	@Test
 	void autoConfiguredChatClientStreamIsPricedOnce() {
 		assertStreamPricedOnce("path-stream-auto-configured", STREAM_COST,
-				(model) -> this.chatClientBuilder.build()
-					.prompt()
-					.options(OpenAiChatOptions.builder().model(model))
-					.user("Hi")
-					.stream()
-					.content()
-					.collectList()
-					.block());
+				(model) -> stream(this.chatClientBuilder.build(), model));
 	}
 
 	@Test
@@ -174,31 +141,14 @@ class ChatPathsIntegrationTests {
 	@Test
 	void handBuiltChatClientStreamIsPricedOnceFromAggregatedUsage() {
 		assertStreamPricedOnce("path-stream-hand-built", AGGREGATED_STREAM_COST,
-				(model) -> ChatClient.builder(this.chatModel)
-					.build()
-					.prompt()
-					.options(OpenAiChatOptions.builder().model(model))
-					.user("Hi")
-					.stream()
-					.content()
-					.collectList()
-					.block());
+				(model) -> stream(ChatClient.builder(this.chatModel).build(), model));
 	}
 
 	@Test
 	void chatClientStreamWithTheAdvisorTwiceIsPricedOnce() {
 		assertStreamPricedOnce("path-stream-advisor-twice", STREAM_COST,
-				(model) -> this.chatClientBuilder.build()
-					.mutate()
-					.defaultAdvisors(this.llmCostAdvisor)
-					.build()
-					.prompt()
-					.options(OpenAiChatOptions.builder().model(model))
-					.user("Hi")
-					.stream()
-					.content()
-					.collectList()
-					.block());
+				(model) -> stream(this.chatClientBuilder.build().mutate().defaultAdvisors(this.llmCostAdvisor).build(),
+						model));
 	}
 
 	@Test
@@ -261,6 +211,20 @@ class ChatPathsIntegrationTests {
 			assertThat(metrics.count("llm.tokens", requestModel, "llm.token.type:output", "llm.usage.source:estimated"))
 				.isEqualTo(output);
 		});
+	}
+
+	private static String call(ChatClient chatClient, String model) {
+		return chatClient.prompt().options(OpenAiChatOptions.builder().model(model)).user("Hi").call().content();
+	}
+
+	private static List<String> stream(ChatClient chatClient, String model) {
+		return chatClient.prompt()
+			.options(OpenAiChatOptions.builder().model(model))
+			.user("Hi")
+			.stream()
+			.content()
+			.collectList()
+			.block();
 	}
 
 	// OpenAI's stream of gpt-4o-mini without its trailing usage chunk

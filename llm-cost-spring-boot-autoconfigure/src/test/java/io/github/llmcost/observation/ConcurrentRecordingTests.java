@@ -29,16 +29,14 @@ import java.util.StringJoiner;
 import io.github.llmcost.actuate.LlmCostTotals;
 import io.github.llmcost.actuate.LlmCostTotals.Totals;
 import io.github.llmcost.advisor.LlmCostAdvisor;
-import io.github.llmcost.attribution.AttributionPolicy;
 import io.github.llmcost.billing.BillingDimension;
-import io.github.llmcost.budget.BudgetGuard;
 import io.github.llmcost.cost.CallPricer;
 import io.github.llmcost.cost.LlmCost;
 import io.github.llmcost.metrics.LlmCostMeterRecorder;
-import io.github.llmcost.model.LlmCostChatObservationHandler;
 import io.github.llmcost.pricing.ModelPrice;
 import io.github.llmcost.pricing.ResolvedPrice;
 import io.github.llmcost.recording.LlmCostRecorder;
+import io.github.llmcost.testsupport.ChatModelObservations;
 import io.github.llmcost.testsupport.ConcurrentCalls;
 import io.github.llmcost.usage.TokenUsage;
 import io.github.llmcost.usage.UsageNormalizer;
@@ -60,12 +58,8 @@ import org.springframework.ai.chat.metadata.Usage;
 import org.springframework.ai.chat.model.ChatModel;
 import org.springframework.ai.chat.model.ChatResponse;
 import org.springframework.ai.chat.model.Generation;
-import org.springframework.ai.chat.observation.ChatModelObservationContext;
-import org.springframework.ai.chat.observation.ChatModelObservationDocumentation;
-import org.springframework.ai.chat.observation.DefaultChatModelObservationConvention;
 import org.springframework.ai.chat.prompt.ChatOptions;
 import org.springframework.ai.chat.prompt.Prompt;
-import org.springframework.beans.factory.support.StaticListableBeanFactory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -123,18 +117,9 @@ class ConcurrentRecordingTests {
 			.build();
 		// the model observes itself as Spring AI's chat models do, so that the calls made
 		// to it directly are priced by the chat observation handler
-		StaticListableBeanFactory beans = new StaticListableBeanFactory();
-		beans.addBean("pricer", pricer);
-		beans.addBean("recorder", recorder);
-		beans.addBean("usageNormalizers", usageNormalizers);
-		beans.addBean("attributionPolicy", AttributionPolicy.none());
 		ObservationRegistry observationRegistry = ObservationRegistry.create();
 		observationRegistry.observationConfig()
-			.observationHandler(new LlmCostChatObservationHandler(beans.getBeanProvider(CallPricer.class),
-					beans.getBeanProvider(LlmCostRecorder.class), beans.getBeanProvider(UsageNormalizers.class),
-					beans.getBeanProvider(AttributionPolicy.class), beans.getBeanProvider(BudgetGuard.class),
-					beans.getBeanProvider(ObservationRegistry.class),
-					beans.getBeanProvider(LlmCostObservationConvention.class)));
+			.observationHandler(ChatModelObservations.handler(pricer, recorder, usageNormalizers));
 		TokenMixModel chatModel = new TokenMixModel(observationRegistry);
 		ChatClient chatClient = ChatClient.builder(chatModel).defaultAdvisors(advisor).build();
 		Sums expected = new Sums();
@@ -291,17 +276,8 @@ class ConcurrentRecordingTests {
 
 		@Override
 		public ChatResponse call(Prompt prompt) {
-			ChatModelObservationContext context = ChatModelObservationContext.builder()
-				.prompt(prompt)
-				.provider(DIRECT_PROVIDER)
-				.build();
-			return ChatModelObservationDocumentation.CHAT_MODEL_OPERATION
-				.observation(null, new DefaultChatModelObservationConvention(), () -> context, this.observationRegistry)
-				.observe(() -> {
-					ChatResponse response = respond(prompt);
-					context.setResponse(response);
-					return response;
-				});
+			return ChatModelObservations.observe(this.observationRegistry, prompt, DIRECT_PROVIDER,
+					() -> respond(prompt));
 		}
 
 		private ChatResponse respond(Prompt prompt) {
